@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using TaskChat.Web.Chat;
+using TaskChat.Web.Identity;
+using TaskChat.Web.Tasks;
+
+namespace TaskChat.Web.Data;
+
+/// <summary>
+/// The one context for Identity, tasks and chat. It is abstract so that each provider has a
+/// derived context with its own migrations (see <see cref="SqliteTaskChatDbContext"/> and
+/// <see cref="PostgresTaskChatDbContext"/>); the app only ever asks for this type.
+/// </summary>
+public abstract class TaskChatDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<TaskItem> Tasks => Set<TaskItem>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<ToolCall> ToolCalls => Set<ToolCall>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<TaskItem>(task =>
+        {
+            task.ToTable("tasks");
+            task.HasIndex(t => new { t.UserId, t.Number }).IsUnique();
+            task.Property(t => t.Title).HasMaxLength(TaskRules.TitleMaxLength);
+            task.Property(t => t.Description).HasMaxLength(TaskRules.DescriptionMaxLength);
+            task.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Conversation>(conversation =>
+        {
+            conversation.ToTable("conversations");
+            conversation.HasIndex(c => new { c.UserId, c.UpdatedAt });
+            conversation.Property(c => c.Title).HasMaxLength(200);
+            conversation.HasOne(c => c.User).WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Message>(message =>
+        {
+            message.ToTable("messages");
+            message.HasIndex(m => new { m.ConversationId, m.SequenceNumber }).IsUnique();
+            message.HasIndex(m => new { m.ConversationId, m.ClientMessageId }).IsUnique();
+            message.HasIndex(m => m.Status);
+            message.Property(m => m.ClientMessageId).HasMaxLength(100);
+            message.Property(m => m.Role).HasConversion(LowercaseEnum<MessageRole>()).HasMaxLength(20);
+            message.Property(m => m.Status).HasConversion(LowercaseEnum<MessageStatus>()).HasMaxLength(20);
+            message.HasOne(m => m.Conversation).WithMany(c => c.Messages)
+                .HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ToolCall>(toolCall =>
+        {
+            toolCall.ToTable("tool_calls");
+            toolCall.HasIndex(t => t.MessageId);
+            toolCall.Property(t => t.CallId).HasMaxLength(200);
+            toolCall.Property(t => t.Name).HasMaxLength(100);
+            toolCall.Property(t => t.Status).HasConversion(LowercaseEnum<ToolCallStatus>()).HasMaxLength(30);
+            toolCall.HasOne(t => t.Message).WithMany(m => m.ToolCalls)
+                .HasForeignKey(t => t.MessageId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        ModelConventions.UseSnakeCaseColumns(builder, "tasks", "conversations", "messages", "tool_calls");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Every timestamp is UTC. SQLite hands back DateTimeKind.Unspecified, which would
+        // serialize without the 'Z' and shift times in the browser; the converter restores it.
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configuration.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<TEnum, string> LowercaseEnum<TEnum>()
+        where TEnum : struct, Enum =>
+        new(value => ModelConventions.ToSnakeCase(value.ToString()), text => Enum.Parse<TEnum>(text.Replace("_", ""), true));
+}

@@ -1,0 +1,130 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Tokens;
+using TaskChat.Web.Data;
+
+namespace TaskChat.Web.Identity;
+
+// Authentication in one place. Reads:
+//   JWT_SECRET | Jwt:Secret (>= 32 chars; generated in Development when absent)
+//   Jwt:Issuer, Jwt:Audience, Jwt:LifetimeMinutes
+// Pages sign in with the Identity cookie; scripts send "Authorization: Bearer <jwt>";
+// SignalR over WebSockets sends ?access_token=, honoured on /hubs/* only.
+public static class AuthExtensions
+{
+    public const string CookieOrJwt = "CookieOrJwt";
+
+    public static WebApplicationBuilder AddIdentityAndAuth(this WebApplicationBuilder builder)
+    {
+        var jwt = JwtOptions.From(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(jwt);
+        builder.Services.AddSingleton<TokenIssuer>();
+
+        builder.Services
+            .AddIdentityCore<AppUser>(options =>
+            {
+                // Current advice (NIST SP 800-63B): length over character classes.
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddEntityFrameworkStores<TaskChatDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        builder.Services
+            .AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieOrJwt;
+                options.DefaultChallengeScheme = CookieOrJwt;
+            })
+            .AddPolicyScheme(CookieOrJwt, "Cookie or JWT", options =>
+                options.ForwardDefaultSelector = context =>
+                    SendsJwt(context.Request) ? JwtBearerDefaults.AuthenticationScheme : IdentityConstants.ApplicationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Issuer,
+                    ValidAudience = jwt.Audience,
+                    IssuerSigningKey = jwt.SigningKey,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                options.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        if (IsHubRequest(context.Request) && context.Request.Query["access_token"] is [{ Length: > 0 } token])
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
+            })
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
+            {
+                options.LoginPath = "/signin";
+                options.LogoutPath = "/signout";
+                options.AccessDeniedPath = "/signin";
+                options.Cookie.Name = "taskchat.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.SlidingExpiration = true;
+                options.ExpireTimeSpan = TimeSpan.FromDays(14);
+                options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            }));
+
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+
+    public static WebApplication MapIdentity(this WebApplication app)
+    {
+        var jwt = app.Services.GetRequiredService<JwtOptions>();
+        if (jwt.UsesGeneratedKey)
+        {
+            app.Logger.LogWarning(
+                "No JWT_SECRET configured: using a generated development signing key. Tokens stop working when the app restarts.");
+        }
+
+        app.MapAuthApi();
+        return app;
+    }
+
+    public static Guid GetUserId(this ClaimsPrincipal user) =>
+        Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new InvalidOperationException("The principal has no user id."));
+
+    private static bool SendsJwt(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        || (IsHubRequest(request) && request.Query.ContainsKey("access_token"));
+
+    private static bool IsHubRequest(HttpRequest request) => request.Path.StartsWithSegments("/hubs");
+
+    /// <summary>API and hub callers get a status code; only pages are redirected to the sign-in form.</summary>
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || IsHubRequest(context.Request))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,39 @@
+using Serilog;
+using Serilog.Events;
+
+namespace TaskChat.Web.Operations;
+
+public static class LoggingExtensions
+{
+    /// <summary>Structured console logs; levels and sinks can be overridden under <c>Serilog</c>.</summary>
+    public static WebApplicationBuilder AddStructuredLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .Destructure.With<SecretRedactingPolicy>()
+            .WriteTo.Console(outputTemplate:
+                "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}"));
+        return builder;
+    }
+
+    /// <summary>
+    /// One line per request. The path is logged without its query string, because SignalR's
+    /// WebSocket requests carry the JWT there as <c>access_token</c>.
+    /// </summary>
+    public static WebApplication UseRequestLogging(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
+                diagnostics.Set("QueryKeys", string.Join(",", context.Request.Query.Keys));
+        });
+        return app;
+    }
+}

@@ -1,0 +1,26 @@
+using TaskChat.Web.Data;
+using TaskChat.Web.Identity;
+using TaskChat.Web.Operations;
+using TaskChat.Web.Shared;
+using TaskChat.Web.Tasks;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddStructuredLogging();
+builder.AddOperations();
+builder.AddData();
+builder.AddIdentityAndAuth();
+builder.AddTasks();
+builder.AddPages();
+
+var app = builder.Build();
+
+app.UseOperations();
+app.MapOperations();
+app.MapIdentity();
+app.MapTasks();
+app.MapPages();
+
+app.Run();
+
+public partial class Program;
