@@ -1,3 +1,4 @@
+using TaskChat.Web.Assistant;
 using TaskChat.Web.Data;
 using TaskChat.Web.Identity;
 using TaskChat.Web.Operations;
@@ -11,6 +12,7 @@ builder.AddOperations();
 builder.AddData();
 builder.AddIdentityAndAuth();
 builder.AddTasks();
+builder.AddAssistant();
 builder.AddPages();
 
 var app = builder.Build();
