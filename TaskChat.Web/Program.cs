@@ -1,4 +1,5 @@
 using TaskChat.Web.Assistant;
+using TaskChat.Web.Chat;
 using TaskChat.Web.Data;
 using TaskChat.Web.Identity;
 using TaskChat.Web.Operations;
@@ -13,6 +14,7 @@ builder.AddData();
 builder.AddIdentityAndAuth();
 builder.AddTasks();
 builder.AddAssistant();
+builder.AddChat();
 builder.AddPages();
 
 var app = builder.Build();
@@ -21,6 +23,7 @@ app.UseOperations();
 app.MapOperations();
 app.MapIdentity();
 app.MapTasks();
+app.MapChat();
 app.MapPages();
 
 app.Run();

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using TaskChat.Tests.Infrastructure;
+using TaskChat.Web.Chat;
+using Microsoft.Extensions.DependencyInjection;
+using TaskChat.Web.Operations;
+
+namespace TaskChat.Tests.Chat;
+
+public sealed class ConversationApiTests(TaskChatApplication app) : IClassFixture<TaskChatApplication>
+{
+    [Fact]
+    public async Task ConversationsAreListedNewestFirstWithATitleFromTheFirstMessage()
+    {
+        var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+        var older = await chat.SendAndWaitAsync("Create a task to buy groceries");
+        var newer = await chat.SendAndWaitAsync("What's left?");
+
+        var list = await http.GetFromJsonAsync<List<ConversationDto>>("/api/v1/conversations", JsonDefaults.Wire);
+
+        Assert.Equal([newer.ConversationId, older.ConversationId], list!.Select(c => c.Id));
+        Assert.Equal(["What's left?", "Create a task to buy groceries"], list!.Select(c => c.Title));
+
+        // A new turn in the older conversation brings it back to the top.
+        await chat.SendAndWaitAsync("Show me my tasks", older.ConversationId);
+        list = await http.GetFromJsonAsync<List<ConversationDto>>("/api/v1/conversations", JsonDefaults.Wire);
+        Assert.Equal(older.ConversationId, list![0].Id);
+    }
+
+    [Fact]
+    public async Task MessagesPageBackwardsByKeyset()
+    {
+        var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+        var conversationId = (await chat.SendAndWaitAsync("hello")).ConversationId;
+        for (var i = 0; i < 4; i++)
+        {
+            await chat.SendAndWaitAsync($"Create a task to task {i}", conversationId);
+        }
+
+        var newest = await http.MessagesAsync(conversationId, limit: 4);
+        Assert.True(newest.HasMore);
+        Assert.Equal([7, 8, 9, 10], newest.Messages.Select(m => m.SequenceNumber));
+
+        var older = await http.MessagesAsync(conversationId, before: 7, limit: 4);
+        Assert.True(older.HasMore);
+        Assert.Equal([3, 4, 5, 6], older.Messages.Select(m => m.SequenceNumber));
+
+        var oldest = await http.MessagesAsync(conversationId, before: 3, limit: 4);
+        Assert.False(oldest.HasMore);
+        Assert.Equal([1, 2], oldest.Messages.Select(m => m.SequenceNumber));
+
+        var tool = Assert.Single(newest.Messages[^1].ToolCalls);
+        Assert.Equal("add_task", tool.Name);
+        Assert.Equal("Task 3", tool.Arguments.GetProperty("title").GetString());
+        Assert.Equal("succeeded", tool.Result!.Value.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task RenameAndDeleteWhichTakesMessagesAndToolCallsWithIt()
+    {
+        var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+        var conversationId = (await chat.SendAndWaitAsync("Create a task to buy groceries")).ConversationId;
+
+        using var renamed = await http.PatchAsJsonAsync($"/api/v1/conversations/{conversationId}", new { title = "Shopping" });
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal("Shopping", (await http.GetFromJsonAsync<List<ConversationDto>>("/api/v1/conversations", JsonDefaults.Wire))![0].Title);
+
+        using var blank = await http.PatchAsJsonAsync($"/api/v1/conversations/{conversationId}", new { title = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+
+        using var deleted = await http.DeleteAsync($"/api/v1/conversations/{conversationId}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Empty((await http.GetFromJsonAsync<List<ConversationDto>>("/api/v1/conversations", JsonDefaults.Wire))!);
+        using var gone = await http.GetAsync($"/api/v1/conversations/{conversationId}/messages");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TaskChat.Web.Data.TaskChatDbContext>();
+        Assert.False(db.Messages.Any(m => m.ConversationId == conversationId));
+        Assert.False(db.ToolCalls.Any(t => t.Message!.ConversationId == conversationId));
+
+        // The task the conversation created is the user's, not the conversation's.
+        Assert.Single((await http.TasksAsync()).EnumerateArray());
+    }
+}

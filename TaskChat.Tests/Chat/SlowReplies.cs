@@ -1,0 +1,26 @@
+using System.Net.Http.Json;
+using TaskChat.Tests.Infrastructure;
+
+namespace TaskChat.Tests.Chat;
+
+/// <summary>
+/// A reply long and slow enough to act on mid-stream: the offline assistant listing many
+/// tasks at a set pace per word.
+/// </summary>
+internal static class SlowReplies
+{
+    public const string Prompt = "Show me my tasks";
+
+    public static IReadOnlyDictionary<string, string?> Settings(int delayMs) =>
+        new Dictionary<string, string?> { ["Assistant:Offline:TokenDelayMs"] = delayMs.ToString() };
+
+    /// <summary>Gives the user enough tasks that listing them takes many words.</summary>
+    public static async Task AddTasksAsync(HttpClient http, int count = 15)
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            using var response = await http.PostAsJsonAsync("/api/v1/tasks", new { title = $"Errand number {i} for the long list" });
+            response.EnsureSuccessStatusCode();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using TaskChat.Tests.Infrastructure;
+using TaskChat.Web.Chat;
+
+namespace TaskChat.Tests.Chat;
+
+/// <summary>Idempotent sends, one turn at a time, sequence numbers, and bad input.</summary>
+public sealed class TurnRulesTests(TaskChatApplication app) : IClassFixture<TaskChatApplication>
+{
+    [Fact]
+    public async Task ARepeatedClientMessageIdReplaysTheTurnInsteadOfStartingAnother()
+    {
+        var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+
+        var first = await chat.SendAndWaitAsync("Create a task to renew passport", clientMessageId: "msg-1");
+        var retried = await chat.SendAndWaitAsync("Create a task to renew passport", clientMessageId: "msg-1");
+        var retriedInConversation = await chat.SendAndWaitAsync("Create a task to renew passport", first.ConversationId, "msg-1");
+
+        foreach (var repeat in new[] { retried, retriedInConversation })
+        {
+            Assert.Equal(first.ConversationId, repeat.ConversationId);
+            Assert.Equal(first.Started.AssistantMessageId, repeat.Started.AssistantMessageId);
+            Assert.Equal(first.Completed.Content, repeat.Completed.Content);
+        }
+
+        Assert.Single((await http.TasksAsync()).EnumerateArray());
+        Assert.Equal(2, (await http.MessagesAsync(first.ConversationId)).Messages.Count);
+    }
+
+    [Fact]
+    public async Task ConcurrentRepeatsOfOneSendMakeOneTurn()
+    {
+        var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+        var conversationId = (await chat.SendAndWaitAsync("hello")).ConversationId;
+
+        var sends = Enumerable.Range(0, 5).Select(_ => chat.SendAndWaitAsync("Create a task to book dentist", conversationId, "same-id"));
+        var turns = await Task.WhenAll(sends);
+
+        Assert.All(turns, turn => Assert.Null(turn.Error));
+        Assert.Single(turns.Select(t => t.Started.AssistantMessageId).Distinct());
+        Assert.Single((await http.TasksAsync()).EnumerateArray());
+        Assert.Equal(4, (await http.MessagesAsync(conversationId)).Messages.Count);
+    }
+
+    [Fact]
+    public async Task ConcurrentSendsGetOneTurnAtATimeAndStrictlyIncreasingSequenceNumbers()
+    {
+        var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+        var conversationId = (await chat.SendAndWaitAsync("hello")).ConversationId;
+
+        var accepted = new List<Turn>();
+        for (var round = 0; round < 4; round++)
+        {
+            var turns = await Task.WhenAll(Enumerable.Range(0, 4)
+                .Select(i => chat.SendAndWaitAsync($"Create a task to do chore {round}-{i}", conversationId)));
+
+            // Exactly one send per round wins; the others are refused with a clear error and leave nothing behind.
+            var winners = turns.Where(t => t.Error is null).ToList();
+            Assert.Single(winners);
+            Assert.All(turns.Where(t => t.Error is not null), t => Assert.Equal(ChatErrorCodes.TurnInProgress, t.Error!.Code));
+            accepted.AddRange(winners);
+        }
+
+        var messages = (await http.MessagesAsync(conversationId)).Messages;
+        Assert.Equal(2 + (accepted.Count * 2), messages.Count);
+        Assert.Equal(Enumerable.Range(1, messages.Count), messages.Select(m => m.SequenceNumber));
+        Assert.Equal(
+            accepted.Select(t => t.Started.UserMessage.Content),
+            messages.Where(m => m.Role == MessageRole.User).Skip(1).Select(m => m.Content));
+        Assert.Equal(accepted.Count, (await http.TasksAsync()).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task SendsInManyConversationsAtOnceAllSucceed()
+    {
+        var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+
+        var turns = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => chat.SendAndWaitAsync($"Create a task to sort box {i}")));
+
+        Assert.All(turns, t => Assert.Null(t.Error));
+        Assert.Equal(8, turns.Select(t => t.ConversationId).Distinct().Count());
+        var numbers = (await http.TasksAsync()).EnumerateArray().Select(t => t.GetProperty("number").GetInt32()).Order();
+        Assert.Equal(Enumerable.Range(1, 8), numbers);
+    }
+
+    [Theory]
+    [InlineData("", ChatErrorCodes.InvalidRequest)]
+    [InlineData("   ", ChatErrorCodes.InvalidRequest)]
+    [InlineData(null, ChatErrorCodes.MessageTooLong)]
+    public async Task BadMessagesGetAClearErrorAndChangeNothing(string? text, string code)
+    {
+        var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+
+        var turn = await chat.SendAndWaitAsync(text ?? new string('a', 8001));
+
+        var error = Assert.IsType<ErrorEvent>(Assert.Single(turn.Events));
+        Assert.Equal(code, error.Code);
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+        Assert.Empty((await http.GetFromJsonAsync<List<ConversationDto>>("/api/v1/conversations"))!);
+    }
+
+    [Fact]
+    public async Task AMessageOfExactlyTheLimitIsAccepted()
+    {
+        var user = await app.CreateUserAsync();
+        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+
+        var turn = await chat.SendAndWaitAsync(new string('a', 8000));
+
+        Assert.Null(turn.Error);
+        Assert.Equal(8000, turn.Started.UserMessage.Content.Length);
+    }
+
+    [Fact]
+    public async Task AHubMessageOver32KilobytesClosesTheConnectionWithAClearError()
+    {
+        var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+        var closed = new TaskCompletionSource<Exception?>();
+        chat.Hub.Closed += error =>
+        {
+            closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
+
+        await Assert.ThrowsAnyAsync<Exception>(() => chat.SendAndWaitAsync(new string('x', 40_000)));
+
+        var error = await closed.Task.WaitAsync(TestSettings.Timeout);
+        Assert.NotNull(error);
+        Assert.Contains("maximum message size", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HubConnectionState.Disconnected, chat.Hub.State);
+        Assert.Empty((await http.GetFromJsonAsync<List<ConversationDto>>("/api/v1/conversations"))!);
+    }
+
+    [Fact]
+    public async Task TheRestChatEndpointRunsTheSamePipeline()
+    {
+        var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+
+        using var response = await http.PostAsJsonAsync("/api/v1/chat", new { message = "Create a task to buy groceries" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+
+        Assert.Contains("Buy groceries", body.GetProperty("response").GetString());
+        var conversationId = body.GetProperty("conversation_id").GetGuid();
+        var metadata = body.GetProperty("metadata");
+        Assert.Equal("add_task", metadata.GetProperty("intent").GetString());
+        Assert.Equal("add_task", metadata.GetProperty("tool_called").GetString());
+        Assert.InRange(metadata.GetProperty("confidence").GetDouble(), 0.01, 1.0);
+        Assert.True(metadata.GetProperty("execution_time_ms").GetInt64() >= 0);
+
+        var messages = (await http.MessagesAsync(conversationId)).Messages;
+        Assert.Equal(body.GetProperty("message_id").GetGuid(), messages[^1].Id);
+        Assert.Equal(body.GetProperty("response").GetString(), messages[^1].Content);
+
+        using var followUp = await http.PostAsJsonAsync("/api/v1/chat", new { message = "Show me my tasks", conversation_id = conversationId });
+        var followBody = await followUp.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(conversationId, followBody.GetProperty("conversation_id").GetGuid());
+        Assert.Equal("list_tasks", followBody.GetProperty("metadata").GetProperty("tool_called").GetString());
+
+        using var empty = await http.PostAsJsonAsync("/api/v1/chat", new { message = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal("application/problem+json", empty.Content.Headers.ContentType?.MediaType);
+    }
+}

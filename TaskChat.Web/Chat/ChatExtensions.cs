@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TaskChat.Web.Chat.Streaming;
+using TaskChat.Web.Operations;
+
+namespace TaskChat.Web.Chat;
+
+// Reads the Chat section (see ChatSettings): MaxMessageLength, MaxHubMessageBytes, FlushInterval, HistoryMessages.
+public static class ChatExtensions
+{
+    public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ChatSettings>().BindConfiguration("Chat");
+        var settings = builder.Configuration.GetSection("Chat").Get<ChatSettings>() ?? new ChatSettings();
+
+        builder.Services.AddSignalR(options =>
+            {
+                options.MaximumReceiveMessageSize = settings.MaxHubMessageBytes;
+                options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            })
+            .AddJsonProtocol(options => OperationsExtensions.ConfigureJson(options.PayloadSerializerOptions));
+
+        builder.Services.AddSingleton<TurnRegistry>();
+        builder.Services.AddSingleton<ChatMetrics>();
+        builder.Services.AddSingleton<TurnLifecycle>();
+        builder.Services.TryAddSingleton<IChatEventBus, InMemoryChatEventBus>();
+        builder.Services.AddScoped<ConversationStore>();
+        builder.Services.AddHostedService<InterruptedTurnRecovery>();
+        return builder;
+    }
+
+    public static WebApplication MapChat(this WebApplication app)
+    {
+        app.MapChatApi();
+        app.MapHub<ChatHub>("/hubs/chat", options =>
+        {
+            options.AllowStatefulReconnects = true;
+            options.Transports = HttpTransportType.WebSockets | HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling;
+        });
+        return app;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using TaskChat.Web.Chat.Streaming;
+using TaskChat.Web.Identity;
+
+namespace TaskChat.Web.Chat;
+
+/// <summary>
+/// The chat hub at <c>/hubs/chat</c>: a thin adapter over <see cref="TurnLifecycle"/>. Every
+/// method works on the caller's own conversations only; the user id comes from the
+/// connection, never from the payload.
+/// </summary>
+[Authorize]
+public sealed class ChatHub(TurnLifecycle turns, ConversationStore conversations, IChatEventBus bus, TurnRegistry registry) : Hub
+{
+    private Guid UserId => Context.User!.GetUserId();
+
+    public async IAsyncEnumerable<ChatEvent> SendMessage(SendMessageRequest? request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var start = request is null
+            ? TurnStart.Refused(null, ChatErrorCodes.InvalidRequest, "Send {conversation_id?, text, client_message_id?}.")
+            : await turns.StartAsync(UserId, TurnRequest.From(request), cancellationToken);
+        await foreach (var chatEvent in turns.FollowAsync(UserId, start, cancellationToken))
+        {
+            yield return chatEvent;
+        }
+    }
+
+    /// <summary>Answers a deletion card: Confirm carries the deletion out, Cancel keeps the task.</summary>
+    public async IAsyncEnumerable<ChatEvent> ConfirmToolCall(ConfirmToolCallRequest? request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var start = request is null
+            ? TurnStart.Refused(null, ChatErrorCodes.InvalidRequest, "Send {conversation_id, tool_call_id, approve}.")
+            : await turns.StartAsync(UserId, TurnRequest.From(request), cancellationToken);
+        await foreach (var chatEvent in turns.FollowAsync(UserId, start, cancellationToken))
+        {
+            yield return chatEvent;
+        }
+    }
+
+    public async IAsyncEnumerable<ChatEvent> WatchConversation(WatchConversationRequest? request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (request is null || await conversations.FindAsync(UserId, request.ConversationId, cancellationToken) is null)
+        {
+            yield return NotFound(request?.ConversationId);
+            yield break;
+        }
+
+        await using var subscription = await bus.SubscribeAsync(request.ConversationId, request.AfterEvent, cancellationToken);
+        await foreach (var chatEvent in subscription.ReadAllAsync(cancellationToken))
+        {
+            yield return chatEvent;
+        }
+    }
+
+    /// <summary>Stops the conversation's reply; the text so far is kept as <c>cancelled</c>.</summary>
+    public async Task StopGeneration(StopGenerationRequest? request)
+    {
+        if (request is null || await conversations.FindAsync(UserId, request.ConversationId, Context.ConnectionAborted) is null)
+        {
+            throw new HubException($"{ChatErrorCodes.ConversationNotFound}: That conversation does not exist.");
+        }
+
+        registry.Stop(request.ConversationId);
+    }
+
+    private static ErrorEvent NotFound(Guid? conversationId) =>
+        new(conversationId ?? Guid.Empty, 0, ChatErrorCodes.ConversationNotFound, "That conversation does not exist.");
+}

@@ -1,0 +1,17 @@
+namespace TaskChat.Web.Chat;
+
+/// <summary>Limits and pacing of chat turns (configuration section <c>Chat</c>).</summary>
+public sealed class ChatSettings
+{
+    /// <summary>The longest user message accepted, in characters.</summary>
+    public int MaxMessageLength { get; set; } = 8000;
+
+    /// <summary>The largest hub message accepted, in bytes; SignalR closes a connection that sends more.</summary>
+    public long MaxHubMessageBytes { get; set; } = 32 * 1024;
+
+    /// <summary>How often a streaming reply's partial text is written: the most a crash can lose.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How many earlier messages are given to the model as context, newest kept.</summary>
+    public int HistoryMessages { get; set; } = 40;
+}

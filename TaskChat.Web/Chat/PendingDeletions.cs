@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using TaskChat.Web.Assistant;
+using TaskChat.Web.Assistant.Offline;
+using TaskChat.Web.Data;
+
+namespace TaskChat.Web.Chat;
+
+/// <summary>
+/// The server's half of two-step deletion. <c>delete_task</c> only proposes (its call ends as
+/// <c>needs_confirmation</c>); the next turn settles every open proposal: a "yes" (or the
+/// Confirm button) carries out the newest one, anything else declines them.
+/// </summary>
+internal static class PendingDeletions
+{
+    public static Task<bool> ExistsAsync(TaskChatDbContext db, Guid? conversationId, Guid toolCallId, CancellationToken cancellationToken) =>
+        conversationId is null
+            ? Task.FromResult(false)
+            : db.ToolCalls.AnyAsync(t => t.Id == toolCallId
+                && t.Message!.ConversationId == conversationId
+                && t.Status == ToolCallStatus.NeedsConfirmation, cancellationToken);
+
+    public static async Task ResolveAsync(
+        TaskChatDbContext db, TurnContext turn, TaskTools tools, ToolCallLog log, List<ChatMessage> history, CancellationToken cancellationToken)
+    {
+        var pending = await db.ToolCalls
+            .Where(t => t.Message!.ConversationId == turn.ConversationId && t.Status == ToolCallStatus.NeedsConfirmation)
+            .OrderByDescending(t => t.StartedAt)
+            .ToListAsync(cancellationToken);
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var approved = turn.ConfirmToolCallId is { } id
+            ? pending.FirstOrDefault(t => t.Id == id && ConfirmationReply.IsAffirmation(turn.Text))
+            : ConfirmationReply.IsAffirmation(turn.Text) ? pending[0] : null;
+
+        foreach (var proposal in pending)
+        {
+            proposal.Status = proposal == approved ? ToolCallStatus.Confirmed : ToolCallStatus.Declined;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (approved is null)
+        {
+            return;
+        }
+
+        // The deletion is recorded as this turn's own tool call, and the model is shown it as
+        // if it had made the call, so it can tell the user what happened in its own words.
+        var number = JsonDocument.Parse(approved.Arguments).RootElement.GetProperty("number").GetInt32();
+        var callId = "confirm_" + approved.CallId;
+        var arguments = JsonSerializer.Serialize(new Dictionary<string, object> { ["number"] = number, ["confirmed"] = true });
+        var row = await log.StartedAsync(callId, approved.Name, arguments);
+        var result = await tools.ConfirmDeleteAsync(number, cancellationToken);
+        await log.CompletedAsync(row, result);
+
+        history.Add(new ChatMessage(ChatRole.Assistant, [TurnHistory.ToCall(row)]));
+        history.Add(new ChatMessage(ChatRole.Tool, [TurnHistory.ToResult(row)]));
+    }
+}

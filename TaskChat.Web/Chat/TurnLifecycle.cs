@@ -1,0 +1,389 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using TaskChat.Web.Assistant;
+using TaskChat.Web.Chat.Streaming;
+using TaskChat.Web.Data;
+
+namespace TaskChat.Web.Chat;
+
+/// <summary>
+/// The life of a turn (DESIGN.md), top to bottom: validate, commit the user's message,
+/// stream the reply to every watcher while flushing it in batches, record tool calls, and
+/// write the final state whatever happens. The hub and the REST endpoint are thin adapters.
+/// </summary>
+public sealed class TurnLifecycle(
+    IServiceScopeFactory scopes,
+    IChatClient chatClient,
+    IChatEventBus bus,
+    TurnRegistry registry,
+    ChatMetrics metrics,
+    IOptions<ChatSettings> settings,
+    TimeProvider time,
+    ILogger<TurnLifecycle> logger)
+{
+    public async Task<TurnStart> StartAsync(Guid userId, TurnRequest request, CancellationToken cancellationToken)
+    {
+        // 1. Validate before touching anything.
+        var text = request.Text?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return TurnStart.Refused(request.ConversationId, ChatErrorCodes.InvalidRequest, "Type a message first.");
+        }
+
+        if (text.Length > settings.Value.MaxMessageLength)
+        {
+            return TurnStart.Refused(request.ConversationId, ChatErrorCodes.MessageTooLong,
+                $"Messages can be at most {settings.Value.MaxMessageLength:N0} characters; this one has {text.Length:N0}.");
+        }
+
+        if (request.ClientMessageId is { Length: > 100 })
+        {
+            return TurnStart.Refused(request.ConversationId, ChatErrorCodes.InvalidRequest, "client_message_id can be at most 100 characters.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
+
+        // 2. Find the conversation (only the user's own), and a send we have already seen.
+        Conversation? conversation = null;
+        if (request.ConversationId is { } conversationId)
+        {
+            conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId && c.UserId == userId, cancellationToken);
+            if (conversation is null)
+            {
+                return TurnStart.Refused(conversationId, ChatErrorCodes.ConversationNotFound, "That conversation does not exist.");
+            }
+        }
+
+        if (await FindRepeatAsync(db, userId, request, cancellationToken) is { } repeat)
+        {
+            return repeat;
+        }
+
+        if (request.ConfirmToolCallId is { } toolCallId && !await PendingDeletions.ExistsAsync(db, conversation?.Id, toolCallId, cancellationToken))
+        {
+            return TurnStart.Refused(request.ConversationId, ChatErrorCodes.ToolCallNotFound, "That deletion is no longer waiting for an answer.");
+        }
+
+        // 3. One turn at a time per conversation: claim it on this node before writing.
+        conversation ??= new Conversation
+        {
+            UserId = userId,
+            Title = ConversationStore.TitleFrom(text),
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        var running = registry.TryClaim(conversation.Id);
+        if (running is null)
+        {
+            return TurnStart.Refused(conversation.Id, ChatErrorCodes.TurnInProgress,
+                "A reply is still being written in this conversation. Wait for it, or stop it first.");
+        }
+
+        (Message User, Message Assistant) messages;
+        try
+        {
+            messages = await CommitAsync(db, conversation, text, request.ClientMessageId, cancellationToken);
+        }
+        catch (DbUpdateException) when (request.ClientMessageId is not null)
+        {
+            // The same client_message_id raced in from a retry; the unique index kept one.
+            running.Finished();
+            registry.Remove(conversation.Id, running);
+            db.ChangeTracker.Clear();
+            return await FindRepeatAsync(db, userId, request, CancellationToken.None)
+                ?? throw new InvalidOperationException("A duplicate send was refused but its original is missing.");
+        }
+        catch
+        {
+            running.Finished();
+            registry.Remove(conversation.Id, running);
+            throw;
+        }
+
+        // 4. Announce the turn. From here the user's message is durable whatever happens.
+        var firstEvent = EventNumbers.First(messages.Assistant.SequenceNumber);
+        var emitter = new TurnEmitter(bus, conversation.Id, messages.Assistant.Id, firstEvent);
+        await bus.BeginTurnAsync(conversation.Id, messages.Assistant.Id, firstEvent);
+        await emitter.TurnStartedAsync(MessageMapping.ToDto(messages.User));
+        metrics.TurnStarted();
+
+        // 5. Stream the reply in the background: a client that goes away does not stop it.
+        var turn = new TurnContext(userId, conversation.Id, messages.Assistant, text, request.ConfirmToolCallId, running, emitter);
+        _ = Task.Run(() => RunAsync(turn), CancellationToken.None);
+        return new TurnStart(conversation.Id, messages.Assistant.Id, firstEvent, null);
+    }
+
+    /// <summary>
+    /// The events of one turn for the client that started it (or repeated it): from
+    /// <c>turn_started</c> to its <c>message_completed</c>, live or replayed.
+    /// </summary>
+    public async IAsyncEnumerable<ChatEvent> FollowAsync(Guid userId, TurnStart start, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (start.Error is { } error)
+        {
+            yield return error;
+            yield break;
+        }
+
+        var lastOfTurn = start.FirstEvent + EventNumbers.PerTurn - 1;
+        await using (var subscription = await bus.SubscribeAsync(start.ConversationId, start.FirstEvent - 1, cancellationToken))
+        {
+            var sawAny = false;
+            await foreach (var chatEvent in ReadUntilIdleAsync(subscription, start, cancellationToken))
+            {
+                if (chatEvent.Event < start.FirstEvent || chatEvent.Event > lastOfTurn)
+                {
+                    continue;
+                }
+
+                sawAny = true;
+                yield return chatEvent;
+                if (chatEvent is MessageCompletedEvent)
+                {
+                    yield break;
+                }
+            }
+
+            if (sawAny)
+            {
+                yield break;
+            }
+        }
+
+        // A repeat of a turn that is no longer buffered: replay it from the database.
+        await foreach (var chatEvent in TurnReplay.FromDatabaseAsync(scopes, userId, start, cancellationToken))
+        {
+            yield return chatEvent;
+        }
+    }
+
+    private async IAsyncEnumerable<ChatEvent> ReadUntilIdleAsync(
+        ChatSubscription subscription, TurnStart start, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // A repeated send of a finished, no-longer-buffered turn would wait forever for live
+        // events; if nothing arrives and the turn is not running, fall back to the database.
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (!registry.IsRunning(start.ConversationId))
+        {
+            idle.CancelAfter(TimeSpan.FromMilliseconds(200));
+        }
+
+        var enumerator = subscription.ReadAllAsync(idle.Token).GetAsyncEnumerator(idle.Token);
+        try
+        {
+            while (true)
+            {
+                bool moved;
+                try
+                {
+                    moved = await enumerator.MoveNextAsync();
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    yield break;
+                }
+
+                if (!moved)
+                {
+                    yield break;
+                }
+
+                // Once the turn has produced events, wait for the rest however long it takes.
+                idle.CancelAfter(Timeout.InfiniteTimeSpan);
+                yield return enumerator.Current;
+            }
+        }
+        finally
+        {
+            await enumerator.DisposeAsync();
+        }
+    }
+
+    private async Task RunAsync(TurnContext turn)
+    {
+        var status = MessageStatus.Completed;
+        var text = new TurnText();
+        var info = new TurnInfo(Stopwatch.GetTimestamp());
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
+        var toolLog = new ToolCallLog(db, turn.Assistant.Id, turn.Emitter, time);
+        try
+        {
+            await using var flusher = new ContentFlusher(scopes, turn.Assistant.Id, text, settings.Value.FlushInterval, metrics, logger);
+            var tools = scope.ServiceProvider.GetRequiredService<TaskToolsFactory>().Create(turn.UserId);
+            var history = await TurnHistory.BuildAsync(db, turn.ConversationId, turn.Assistant.SequenceNumber, settings.Value.HistoryMessages, turn.Running.Token);
+
+            // Deleting is two-step and enforced here, not in the prompt: a pending deletion is
+            // carried out only when this turn is the user's "yes" (or the Confirm button).
+            await PendingDeletions.ResolveAsync(db, turn, tools, toolLog, history, turn.Running.Token);
+
+            var chatOptions = new Microsoft.Extensions.AI.ChatOptions { Tools = [.. tools.AsTools()] };
+            await foreach (var update in chatClient.GetStreamingResponseAsync(history, chatOptions, turn.Running.Token))
+            {
+                info.Observe(update);
+                foreach (var content in update.Contents)
+                {
+                    switch (content)
+                    {
+                        case TextContent { Text.Length: > 0 } delta:
+                            info.FirstToken();
+                            text.Append(delta.Text);
+                            metrics.Token();
+                            await turn.Emitter.TokenAsync(delta.Text);
+                            break;
+                        case FunctionCallContent call:
+                            info.ToolCalled(call.Name);
+                            await toolLog.StartedAsync(call);
+                            break;
+                        case FunctionResultContent result:
+                            await toolLog.CompletedAsync(result);
+                            break;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (turn.Running.Token.IsCancellationRequested)
+        {
+            status = turn.Running.CancelledStatus;
+        }
+        catch (Exception exception)
+        {
+            status = MessageStatus.Failed;
+            logger.LogError(exception, "Turn {MessageId} in conversation {ConversationId} failed", turn.Assistant.Id, turn.ConversationId);
+            await turn.Emitter.ErrorAsync(ChatErrorCodes.ModelFailed, TurnErrors.Describe(exception));
+        }
+        finally
+        {
+            // Saved first, then the conversation is released, then the world is told: a client
+            // that sends again on message_completed must find the conversation free.
+            var content = text.ToString();
+            await FinishAsync(db, turn, toolLog, content, status, info);
+            registry.Remove(turn.ConversationId, turn.Running);
+            turn.Running.Finished();
+            await turn.Emitter.MessageCompletedAsync(content, status);
+        }
+    }
+
+    /// <summary>Writes the final text, status and metadata. Never cancelled: this is what survives.</summary>
+    private async Task FinishAsync(TaskChatDbContext db, TurnContext turn, ToolCallLog toolLog, string content, MessageStatus status, TurnInfo info)
+    {
+        try
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var metadata = info.ToJson(chatClient.GetService<ChatClientMetadata>());
+            await toolLog.AbandonUnfinishedAsync();
+            await db.Messages.Where(m => m.Id == turn.Assistant.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Content, content)
+                .SetProperty(m => m.Status, status)
+                .SetProperty(m => m.CompletedAt, now)
+                .SetProperty(m => m.Metadata, metadata));
+            await db.Conversations.Where(c => c.Id == turn.ConversationId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now));
+            metrics.DatabaseWrite();
+        }
+        catch (Exception exception)
+        {
+            // Left 'streaming', the message becomes 'interrupted' at the next start-up.
+            logger.LogError(exception, "Could not save the end of turn {MessageId}", turn.Assistant.Id);
+        }
+    }
+
+    /// <summary>
+    /// Inserts the user's message (completed) and the assistant's (streaming) with the next
+    /// two sequence numbers. The counter is bumped inside the transaction, which serializes
+    /// concurrent sends on the conversation's row.
+    /// </summary>
+    private async Task<(Message User, Message Assistant)> CommitAsync(
+        TaskChatDbContext db, Conversation conversation, string text, string? clientMessageId, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            int last;
+            if (db.Entry(conversation).State == EntityState.Detached)
+            {
+                conversation.LastSequenceNumber = 2;
+                conversation.UpdatedAt = now;
+                db.Conversations.Add(conversation);
+                await db.SaveChangesAsync(cancellationToken);
+                last = 2;
+            }
+            else
+            {
+                await db.Conversations.Where(c => c.Id == conversation.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.LastSequenceNumber, c => c.LastSequenceNumber + 2)
+                    .SetProperty(c => c.UpdatedAt, now), cancellationToken);
+                last = await db.Conversations.Where(c => c.Id == conversation.Id)
+                    .Select(c => c.LastSequenceNumber).SingleAsync(cancellationToken);
+
+                // This node holds the conversation's claim, so a reply still marked streaming
+                // was left by a process that died; it can no longer finish.
+                await db.Messages.Where(m => m.ConversationId == conversation.Id && m.Status == MessageStatus.Streaming)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Interrupted), cancellationToken);
+            }
+
+            var user = new Message
+            {
+                ConversationId = conversation.Id,
+                SequenceNumber = last - 1,
+                Role = MessageRole.User,
+                Content = text,
+                Status = MessageStatus.Completed,
+                ClientMessageId = clientMessageId,
+                CreatedAt = now,
+                CompletedAt = now,
+            };
+            var assistant = new Message
+            {
+                ConversationId = conversation.Id,
+                SequenceNumber = last,
+                Role = MessageRole.Assistant,
+                Status = MessageStatus.Streaming,
+                CreatedAt = now,
+            };
+            db.Messages.AddRange(user, assistant);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (user, assistant);
+        });
+    }
+
+    private static async Task<TurnStart?> FindRepeatAsync(TaskChatDbContext db, Guid userId, TurnRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ClientMessageId is not { } clientMessageId)
+        {
+            return null;
+        }
+
+        var userMessage = await db.Messages.AsNoTracking()
+            .Where(m => m.ClientMessageId == clientMessageId && m.Conversation!.UserId == userId)
+            .Where(m => request.ConversationId == null || m.ConversationId == request.ConversationId)
+            .OrderByDescending(m => m.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (userMessage is null)
+        {
+            return null;
+        }
+
+        var reply = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == userMessage.ConversationId && m.SequenceNumber == userMessage.SequenceNumber + 1)
+            .Select(m => new { m.Id, m.SequenceNumber })
+            .FirstAsync(cancellationToken);
+        return new TurnStart(userMessage.ConversationId, reply.Id, EventNumbers.First(reply.SequenceNumber), null);
+    }
+}
+
+/// <summary>Everything a running turn needs to know about itself.</summary>
+internal sealed record TurnContext(
+    Guid UserId,
+    Guid ConversationId,
+    Message Assistant,
+    string Text,
+    Guid? ConfirmToolCallId,
+    RunningTurn Running,
+    TurnEmitter Emitter);
