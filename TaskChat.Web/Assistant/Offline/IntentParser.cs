@@ -52,7 +52,7 @@ public static partial class IntentParser
 
         // Complete.
         Say($@"^(?:mark|set|flag|tick|check|make|put)\s+{N}\s+(?:as\s+|to\s+)?(?:being\s+)?(?:complete|completed|done|finished|closed|checked(?:\s+off)?|ticked(?:\s+off)?)$", Complete(true, Certain)),
-        Say($@"^(?:complete|finish|close|check\s+off|tick\s+off|cross\s+off|check|tick|cross|finalize|wrap\s+up)\s+{N}(?:\s+off)?$", Complete(true, Certain)),
+        Say($@"^(?:complete|completed|finish|finished|close|check\s+off|tick\s+off|cross\s+off|check|tick|cross|finalize|wrap\s+up)\s+{N}(?:\s+off)?$", Complete(true, Certain)),
         Say($@"^i(?:'?ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+)?(?:finished|completed|done|did|closed|wrapped\s+up|checked\s+off)\s+{N}$", Complete(true, Certain)),
         Say($@"^(?:i'?m\s+|i\s+am\s+)?(?:all\s+)?(?:done|finished|through)\s+with\s+{N}$", Complete(true, Certain)),
         Say($@"^{N}\s+(?:is\s+|has\s+been\s+|was\s+|got\s+)?(?:all\s+)?(?:done|complete|completed|finished)$", Complete(true, Likely)),
@@ -85,6 +85,7 @@ public static partial class IntentParser
         Say(@"^whats\s+(?:on|in)\s+(?:my|the)\s+(?:list|to-?do\s+list|todo\s+list|task\s+list|tasks|agenda)(?:\s+today)?$", List("all", Certain)),
         Say(@"^(?:what|which)\s+(?:are|r)\s+(?:my|the|all\s+my|all\s+the)\s+(?<rest>.+)$", ListIfAboutTasks(Certain)),
         Say(@"^what\s+(?<rest>(?:\w+\s+)?(?:tasks?|to-?dos?|things))\s+(?:do|have)\s+i(?:\s+(?:got|have|still\s+have))?(?:\s+(?:to\s+do|left|open|done|finished|completed))?$", ListIfAboutTasks(Certain)),
+        Say(@"^(?:what|which)\s+(?:tasks?|ones?|items?)\s+(?:are|r|have\s+been|were)\s+(?:still\s+|already\s+)?(?<rest>.+)$", ListIfAboutTasks(Certain)),
         Say(@"^(?:how\s+many|do\s+i\s+have\s+any|any)\s+(?<rest>.+)$", ListIfAboutTasks(Likely)),
         Say(@"^(?:show|list|display|view|see|get|give|tell|read|print|pull\s+up|bring\s+up|fetch|check|lemme\s+see|let\s+me\s+see|can\s+i\s+see|i\s+want\s+to\s+see|id\s+like\s+to\s+see)(?:\s+(?:me|us))?(?<rest>(?:\s+.*)?)$", ListIfAboutTasks(Certain, emptyMeansAll: true)),
         Say(@"^(?<rest>(?:my\s+|all\s+(?:my\s+)?|the\s+)?(?:(?:open|pending|completed|done|finished|remaining|current)\s+)?(?:tasks?|to-?dos?|to-?do\s+list|todo\s+list|task\s+list))$", ListIfAboutTasks(Certain)),
