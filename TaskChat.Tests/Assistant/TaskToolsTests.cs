@@ -77,6 +77,24 @@ public sealed class TaskToolsTests(AssistantHost host) : IClassFixture<Assistant
     }
 
     [Fact]
+    public async Task SchemaGuidesTheModelButArgumentsStillGetReadableFailures()
+    {
+        var userId = await host.CreateUserAsync();
+        await using var scope = host.App.Services.CreateAsyncScope();
+        var tools = Tools(scope, userId);
+        var status = Function(tools, ToolNames.ListTasks).JsonSchema.GetProperty("properties").GetProperty("status");
+        Assert.Equal(["all", "open", "completed"], status.GetProperty("enum").EnumerateArray().Select(value => value.GetString()));
+
+        var longTitle = await Function(tools, ToolNames.AddTask).InvokeAsync(new AIFunctionArguments { ["title"] = new string('x', 201) });
+        var badStatus = await Function(tools, ToolNames.ListTasks).InvokeAsync(new AIFunctionArguments { ["status"] = "someday" });
+        var zero = await Function(tools, ToolNames.CompleteTask).InvokeAsync(new AIFunctionArguments { ["number"] = 0 });
+
+        Assert.Equal("The task was not added: The title can be at most 200 characters.", ToolResult.Read(longTitle).Message);
+        Assert.Equal(ToolStatus.Failed, ToolResult.ReadStatus(badStatus));
+        Assert.Equal("There is no task 0. Use list_tasks to see the numbers.", ToolResult.Read(zero).Message);
+    }
+
+    [Fact]
     public async Task EmptyListSaysSo()
     {
         var userId = await host.CreateUserAsync();
