@@ -111,6 +111,14 @@ public sealed class IntentParserTests
     }
 
     [Fact]
+    public void AVeryLongMessageIsNotTakenForATitle()
+    {
+        var intent = IntentParser.Parse("add " + string.Concat(Enumerable.Repeat("milk and ", 600)) + "to my list");
+
+        Assert.Equal(OfflineIntent.Help, intent.Name);
+    }
+
+    [Fact]
     public void ClearRequestsAreMoreConfidentThanGuesses()
     {
         Assert.True(IntentParser.Parse("create a task to buy milk").Confidence > IntentParser.Parse("I need to buy milk").Confidence);
