@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.AI;
 using TaskChat.Web.Tasks;
 
@@ -14,6 +15,11 @@ public sealed class TaskTools(Guid userId, TaskService tasks)
     public Guid UserId => userId;
 
     /// <summary>The five tools for <c>ChatOptions.Tools</c>. Deleting is only ever proposed here; see <see cref="ConfirmDeleteAsync"/>.</summary>
+    /// <remarks>
+    /// The data annotations on parameters only shape the JSON schema the model sees; the
+    /// arguments are not validated against them, so TaskService's rules still answer with a
+    /// sentence the model can act on.
+    /// </remarks>
     public IList<AITool> AsTools() =>
     [
         Tool(AddTaskAsync, ToolNames.AddTask),
@@ -28,7 +34,8 @@ public sealed class TaskTools(Guid userId, TaskService tasks)
     [Description("Adds a new task to the user's list and returns it with its number. Use it for requests such as " +
         "\"remind me to call mom\" or \"add milk to my list\". Make the title short and start it with a capital letter.")]
     public async Task<ToolResult> AddTaskAsync(
-        [Description("The task's title, at most 200 characters, e.g. \"Buy groceries\".")] string title,
+        [Description("The task's title, at most 200 characters, e.g. \"Buy groceries\".")]
+        [StringLength(TaskRules.TitleMaxLength, MinimumLength = 1)] string title,
         [Description("Optional details about the task. Leave it out when the user gave none.")] string? description = null,
         CancellationToken cancellationToken = default)
     {
@@ -41,7 +48,8 @@ public sealed class TaskTools(Guid userId, TaskService tasks)
     [Description("Lists the user's tasks with their numbers, oldest first. Call it whenever you need a task's number " +
         "or the user asks what is on their list, what is left or what they have done.")]
     public async Task<ToolResult> ListTasksAsync(
-        [Description("Which tasks to list: \"all\" (the default), \"open\" (not completed yet) or \"completed\".")] string? status = "all",
+        [Description("Which tasks to list: \"all\" (the default), \"open\" (not completed yet) or \"completed\".")]
+        [AllowedValues("all", "open", "completed")] string? status = "all",
         CancellationToken cancellationToken = default)
     {
         var filter = ParseStatusFilter(status);
@@ -65,7 +73,8 @@ public sealed class TaskTools(Guid userId, TaskService tasks)
     [Description("Marks a task as completed, or reopens it when completed is false. " +
         "Identify the task by its number; call list_tasks first if you do not know it.")]
     public async Task<ToolResult> CompleteTaskAsync(
-        [Description("The task's number, as shown by list_tasks (\"task 3\" is number 3).")] int number,
+        [Description("The task's number, as shown by list_tasks (\"task 3\" is number 3).")]
+        [Range(1, int.MaxValue)] int number,
         [Description("true to mark the task as completed (the default), false to reopen it.")] bool completed = true,
         CancellationToken cancellationToken = default)
     {
@@ -97,8 +106,10 @@ public sealed class TaskTools(Guid userId, TaskService tasks)
     [Description("Changes a task's title and/or description. Leave out what should stay as it is. " +
         "An empty description removes it. Identify the task by its number.")]
     public async Task<ToolResult> UpdateTaskAsync(
-        [Description("The task's number, as shown by list_tasks.")] int number,
-        [Description("The new title, at most 200 characters. Leave it out to keep the current title.")] string? title = null,
+        [Description("The task's number, as shown by list_tasks.")]
+        [Range(1, int.MaxValue)] int number,
+        [Description("The new title, at most 200 characters. Leave it out to keep the current title.")]
+        [StringLength(TaskRules.TitleMaxLength, MinimumLength = 1)] string? title = null,
         [Description("The new description. Leave it out to keep the current one; an empty string removes it.")] string? description = null,
         CancellationToken cancellationToken = default)
     {
@@ -126,7 +137,8 @@ public sealed class TaskTools(Guid userId, TaskService tasks)
         "or by replying \"yes\". After calling it, tell the user the task will be deleted once they confirm, and do not " +
         "call it again for the same task.")]
     public async Task<ToolResult> DeleteTaskAsync(
-        [Description("The number of the task to delete, as shown by list_tasks.")] int number,
+        [Description("The number of the task to delete, as shown by list_tasks.")]
+        [Range(1, int.MaxValue)] int number,
         CancellationToken cancellationToken = default)
     {
         var task = await tasks.FindAsync(userId, number, cancellationToken);
