@@ -59,6 +59,7 @@ public sealed class TaskInputTests(TaskChatApplication app) : IClassFixture<Task
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.ReadProblemAsync();
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.Contains("not valid JSON", problem.GetProperty("detail").GetString());
         Assert.Empty(await client.ListTasksAsync());
     }
 
@@ -97,7 +98,7 @@ public sealed class TaskInputTests(TaskChatApplication app) : IClassFixture<Task
             $"/api/v1/tasks/{original.Number}", new StringContent("{\"is_completed\": tru", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        await response.ReadProblemAsync();
+        Assert.Contains("not valid JSON", (await response.ReadProblemAsync()).GetProperty("detail").GetString());
         Assert.Equal([original], await client.ListTasksAsync());
     }
 
