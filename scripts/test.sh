@@ -23,6 +23,17 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 log() { printf '==> %s\n' "$*"; }
 
+# Whatever stops the script early (a failed install, start or build), CI still reads a summary last.
+summary_printed=""
+on_exit() {
+    local code=$?
+    if [ -z "$summary_printed" ]; then
+        echo "scripts/test.sh stopped before the tests ran to the end (exit code $code)."
+        echo "0 passed, 1 failed"
+    fi
+}
+trap on_exit EXIT
+
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
@@ -121,6 +132,7 @@ for name in postgres sqlite; do
 done
 
 echo "Results: $results (took $(( $(date +%s) - started )) s)"
+summary_printed=yes
 echo "$passed passed, $failed failed"
 if [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
     exit 1
