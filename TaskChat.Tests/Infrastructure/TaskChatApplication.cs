@@ -153,7 +153,10 @@ public sealed class TaskChatApplication : WebApplicationFactory<Program>, IAsync
         await base.DisposeAsync();
         if (ownsDatabase && database is not null)
         {
-            await database.DisposeAsync();
+            // xunit may dispose a fixture both ways (IAsyncLifetime and IDisposable); drop once.
+            var owned = database;
+            database = null;
+            await owned.DisposeAsync();
         }
     }
 

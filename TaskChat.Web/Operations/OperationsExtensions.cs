@@ -11,7 +11,18 @@ public static class OperationsExtensions
 
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // A body the endpoint cannot read (malformed JSON, a string where a number goes, no
+            // body) ends as a bare 400 once ThrowOnBadRequest is off; tell the caller what it was.
+            var problem = context.ProblemDetails;
+            if (problem.Status == StatusCodes.Status400BadRequest && problem.Detail is null
+                && problem is not HttpValidationProblemDetails
+                && context.HttpContext.Request.Path.StartsWithSegments("/api"))
+            {
+                problem.Detail = "The request body is missing or is not valid JSON of the expected shape.";
+            }
+        });
 
         // Malformed JSON is the caller's mistake: a 400 ProblemDetails in every environment,
         // not the developer exception page.

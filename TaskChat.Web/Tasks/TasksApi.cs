@@ -13,6 +13,12 @@ internal static class TasksApi
         group.MapGet("/", async (ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken) =>
             TypedResults.Ok((await tasks.ListAsync(user.GetUserId(), cancellationToken: cancellationToken)).Select(TaskDto.From)));
 
+        group.MapGet("/{number:int}", async Task<Results<Ok<TaskDto>, ProblemHttpResult>> (
+            int number, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken) =>
+            await tasks.FindAsync(user.GetUserId(), number, cancellationToken) is { } task
+                ? TypedResults.Ok(TaskDto.From(task))
+                : TypedResults.Problem(TaskResult.NotFound(number).Error, statusCode: StatusCodes.Status404NotFound));
+
         group.MapPost("/", async Task<Results<Created<TaskDto>, ValidationProblem>> (
             CreateTaskRequest request, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken) =>
         {
