@@ -91,7 +91,7 @@ public sealed class ResumeTests : IAsyncLifetime
         var conversationId = (await sender.SendAndWaitAsync("hello")).ConversationId;
 
         var sending = sender.SendAndWaitAsync(SlowReplies.Prompt, conversationId);
-        await PollAsync(async () => (await http.MessagesAsync(conversationId)).Messages[^1], m => m.Content.Length > 0);
+        await PollAsync(async () => (await http.MessagesAsync(conversationId)).Messages[^1], m => m.SequenceNumber == 4 && m.Content.Length > 0);
 
         await using var late = await ChatConnection.ConnectAsync(app.ServerAddress, user);
         var watched = await Turn.ReadAsync(TakeUntilCompleted(late.Watch(conversationId)));

@@ -49,6 +49,21 @@ public sealed class TurnRulesTests(TaskChatApplication app) : IClassFixture<Task
     }
 
     [Fact]
+    public async Task ConcurrentRepeatsOfAFirstMessageMakeOneConversation()
+    {
+        var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+
+        var turns = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => chat.SendAndWaitAsync("Create a task to plan trip", clientMessageId: "first-message")));
+
+        Assert.All(turns, turn => Assert.Null(turn.Error));
+        Assert.Single(turns.Select(t => t.ConversationId).Distinct());
+        Assert.Single((await http.GetFromJsonAsync<List<ConversationDto>>("/api/v1/conversations"))!);
+        Assert.Single((await http.TasksAsync()).EnumerateArray());
+    }
+
+    [Fact]
     public async Task ConcurrentSendsGetOneTurnAtATimeAndStrictlyIncreasingSequenceNumbers()
     {
         var user = await app.CreateUserAsync();

@@ -75,9 +75,14 @@ public sealed class TurnLifecycle(
             Title = ConversationStore.TitleFrom(text),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
-        var running = registry.TryClaim(conversation.Id);
+        var running = registry.TryClaim(userId, conversation.Id, request.ClientMessageId, out var sameSend);
         if (running is null)
         {
+            if (sameSend is not null && await sameSend.Started.WaitAsync(cancellationToken) is { } original)
+            {
+                return original;
+            }
+
             return TurnStart.Refused(conversation.Id, ChatErrorCodes.TurnInProgress,
                 "A reply is still being written in this conversation. Wait for it, or stop it first.");
         }
@@ -113,7 +118,9 @@ public sealed class TurnLifecycle(
         // 5. Stream the reply in the background: a client that goes away does not stop it.
         var turn = new TurnContext(userId, conversation.Id, messages.Assistant, text, request.ConfirmToolCallId, running, emitter);
         _ = Task.Run(() => RunAsync(turn), CancellationToken.None);
-        return new TurnStart(conversation.Id, messages.Assistant.Id, firstEvent, null);
+        var start = new TurnStart(conversation.Id, messages.Assistant.Id, firstEvent, null);
+        running.Announced(start);
+        return start;
     }
 
     /// <summary>

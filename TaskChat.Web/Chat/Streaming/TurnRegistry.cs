@@ -9,6 +9,7 @@ namespace TaskChat.Web.Chat.Streaming;
 public sealed class TurnRegistry : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, RunningTurn> running = new();
+    private readonly ConcurrentDictionary<(Guid UserId, string ClientMessageId), RunningTurn> sends = new();
     private readonly CancellationTokenRegistration stopping;
 
     public TurnRegistry(IHostApplicationLifetime lifetime) =>
@@ -20,15 +21,43 @@ public sealed class TurnRegistry : IDisposable
             }
         });
 
-    /// <summary>Claims the conversation on this node; null when a turn already runs in it.</summary>
-    internal RunningTurn? TryClaim(Guid conversationId)
+    /// <summary>
+    /// Claims the conversation on this node for a new turn. Fails when a turn already runs in
+    /// it; when that turn is the same send (a retry racing its original), returns it as
+    /// <paramref name="sameSend"/> so the retry can follow it instead of being refused.
+    /// </summary>
+    internal RunningTurn? TryClaim(Guid userId, Guid conversationId, string? clientMessageId, out RunningTurn? sameSend)
     {
-        var turn = new RunningTurn();
-        return running.TryAdd(conversationId, turn) ? turn : null;
+        sameSend = null;
+        var turn = new RunningTurn(clientMessageId is null ? null : (userId, clientMessageId));
+        if (turn.SendKey is { } key && !sends.TryAdd(key, turn))
+        {
+            sends.TryGetValue(key, out sameSend);
+            return null;
+        }
+
+        if (!running.TryAdd(conversationId, turn))
+        {
+            Release(turn);
+            return null;
+        }
+
+        return turn;
     }
 
-    internal void Remove(Guid conversationId, RunningTurn turn) =>
+    internal void Remove(Guid conversationId, RunningTurn turn)
+    {
         running.TryRemove(KeyValuePair.Create(conversationId, turn));
+        Release(turn);
+    }
+
+    private void Release(RunningTurn turn)
+    {
+        if (turn.SendKey is { } key)
+        {
+            sends.TryRemove(KeyValuePair.Create(key, turn));
+        }
+    }
 
     public bool IsRunning(Guid conversationId) => running.ContainsKey(conversationId);
 
@@ -51,12 +80,19 @@ public sealed class TurnRegistry : IDisposable
     public void Dispose() => stopping.Dispose();
 }
 
-internal sealed class RunningTurn
+internal sealed class RunningTurn((Guid UserId, string ClientMessageId)? sendKey)
 {
     private readonly CancellationTokenSource cancellation = new();
+    private readonly TaskCompletionSource<TurnStart?> started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    public (Guid UserId, string ClientMessageId)? SendKey { get; } = sendKey;
     public CancellationToken Token => cancellation.Token;
+
+    /// <summary>The turn once it is committed and announced; null if it never got that far.</summary>
+    public Task<TurnStart?> Started => started.Task;
+
+    public void Announced(TurnStart start) => started.TrySetResult(start);
     public Task Completion => completion.Task;
 
     /// <summary>Why the turn was cancelled decides its final status.</summary>
@@ -72,6 +108,7 @@ internal sealed class RunningTurn
 
     public void Finished()
     {
+        started.TrySetResult(null);
         completion.TrySetResult();
         cancellation.Dispose();
     }
