@@ -60,7 +60,9 @@ internal sealed class ConversationFeed
                 return turn.After(after).ToList();
             }
 
-            return turn.IsFinished ? [] : [turn.Snapshot()];
+            // Finished or not: a page rendered mid-reply may subscribe just after the end, and
+            // the snapshot is what tells it the final text.
+            return [turn.Snapshot()];
         }
     }
 

@@ -15,7 +15,8 @@ public interface IChatEventBus
     /// <summary>
     /// Everything after <paramref name="afterEvent"/> in the in-flight (or just finished)
     /// turn, or a <see cref="TurnSnapshotEvent"/> of it when no number is given, then every later
-    /// event of the conversation until the subscription is disposed.
+    /// event of the conversation until the subscription is disposed. A number from before the
+    /// buffered turn replays that turn from its <c>turn_started</c>.
     /// </summary>
     ValueTask<ChatSubscription> SubscribeAsync(Guid conversationId, long? afterEvent, CancellationToken cancellationToken);
 }
