@@ -69,8 +69,12 @@ public sealed class ScriptedReply(Func<HttpContext, RecordedRequest, Task> run)
         await context.Response.WriteAsJsonAsync(new { error = new { message = $"Scripted failure {status}", type = "server_error", code = status.ToString() } });
     });
 
-    /// <summary>Streams the pieces, then drops the connection without finishing the reply.</summary>
-    public static ScriptedReply CutAfter(params string[] pieces) => new(async (context, _) =>
+    /// <summary>
+    /// Streams the pieces, then drops the connection without finishing the reply once
+    /// <paramref name="cut"/> completes. Kestrel aborts with a reset, which can overtake bytes it
+    /// has not sent yet, so the test releases the cut only after the app has streamed the pieces.
+    /// </summary>
+    public static ScriptedReply CutAfter(Task cut, params string[] pieces) => new(async (context, _) =>
     {
         var sse = await Sse.StartAsync(context);
         await sse.RoleAsync();
@@ -79,7 +83,19 @@ public sealed class ScriptedReply(Func<HttpContext, RecordedRequest, Task> run)
             await sse.ContentAsync(piece);
         }
 
+        await cut.WaitAsync(HoldLimit, context.RequestAborted);
         context.Abort();
+    });
+
+    /// <summary>Streams the pieces, then ends the body cleanly without a finish reason or <c>[DONE]</c>.</summary>
+    public static ScriptedReply EndsEarlyAfter(params string[] pieces) => new(async (context, _) =>
+    {
+        var sse = await Sse.StartAsync(context);
+        await sse.RoleAsync();
+        foreach (var piece in pieces)
+        {
+            await sse.ContentAsync(piece);
+        }
     });
 
     /// <summary>Streams the pieces, then a chunk that is not JSON, then carries on as if nothing happened.</summary>

@@ -12,6 +12,6 @@ internal static class ModelClients
             ? AzureOpenAIClientFactory.Create(options, http)
             : OpenAICompatibleClientFactory.Create(options, http);
         var metadata = new ChatClientMetadata(ProviderDefaults.For(options.Provider).Name, options.Endpoint, options.Model);
-        return new ProviderMetadataChatClient(client, metadata);
+        return new ProviderMetadataChatClient(new UnfinishedReplyCheck(client), metadata);
     }
 }
