@@ -61,6 +61,15 @@ public sealed class AssistantOptionsTests
     }
 
     [Fact]
+    public void GeminiKeyAloneUsesGeminisOpenAIEndpoint()
+    {
+        var options = AssistantOptions.Read(Configuration("GEMINI_API_KEY=g-key"));
+
+        Assert.Equal(AssistantProvider.Gemini, options.Provider);
+        Assert.Equal(new Uri("https://generativelanguage.googleapis.com/v1beta/openai/"), options.Endpoint);
+    }
+
+    [Fact]
     public void AssistantModelOverridesTheDefaultModelAndAssistantSettingsWinOverTheSeedVariables()
     {
         var options = AssistantOptions.Read(Configuration(

@@ -60,6 +60,19 @@ public sealed class ModelResilienceTests
     }
 
     [Fact]
+    public async Task AModelServerThatIsNotListeningIsRetriedThenReportedAsUnreachable()
+    {
+        var closedPort = ClosedLoopbackPort();
+        await using var world = await ModelHarness.StartAsync(model => ModelHarness.Settings(model,
+            ("Assistant:Endpoint", $"http://127.0.0.1:{closedPort}/v1"), ("Assistant:MaxRetries", "1")));
+
+        var turn = await world.Chat.SendAndWaitAsync("Hi");
+
+        Assert.Equal((MessageStatus.Failed, ""), (turn.Completed.Status, turn.Completed.Content));
+        Assert.Equal("The assistant could not be reached. Try again in a moment.", turn.Error?.Message);
+    }
+
+    [Fact]
     public async Task AConnectionCutMidStreamKeepsThePartialTextAsFailedAndIsNotRetried()
     {
         await using var world = await ModelHarness.StartOpenAIAsync();
@@ -166,5 +179,13 @@ public sealed class ModelResilienceTests
         }
 
         return new Turn(events);
+    }
+
+    /// <summary>A loopback port nobody listens on: bound by the OS, then released.</summary>
+    private static int ClosedLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
