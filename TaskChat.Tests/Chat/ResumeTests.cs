@@ -123,7 +123,10 @@ public sealed class ResumeTests : IAsyncLifetime
 
         foreach (var watched in new[] { await watchA, await watchB })
         {
-            Assert.Equal(fromA.Events.Concat(fromB.Events).Select(e => e.Event), watched.Select(e => e.Event));
+            // Watching without an event number starts with where the conversation is: the finished first turn.
+            var snapshot = Assert.IsType<TurnSnapshotEvent>(watched[0]);
+            Assert.Equal(MessageStatus.Completed, snapshot.Status);
+            Assert.Equal(fromA.Events.Concat(fromB.Events).Select(e => e.Event), watched.Skip(1).Select(e => e.Event));
             var completed = watched.OfType<MessageCompletedEvent>().ToList();
             Assert.Equal([fromA.Completed.Content, fromB.Completed.Content], completed.Select(c => c.Content));
         }

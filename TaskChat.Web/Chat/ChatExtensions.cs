@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TaskChat.Web.Chat.Streaming;
 using TaskChat.Web.Operations;
@@ -16,7 +17,8 @@ public static class ChatExtensions
         builder.Services.AddSignalR(options =>
             {
                 options.MaximumReceiveMessageSize = settings.MaxHubMessageBytes;
-                options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+                options.EnableDetailedErrors = true;
+                options.AddFilter<HubErrors>();
             })
             .AddJsonProtocol(options => OperationsExtensions.ConfigureJson(options.PayloadSerializerOptions));
 

@@ -73,7 +73,7 @@ public sealed class TurnLifecycle(
         {
             UserId = userId,
             Title = ConversationStore.TitleFrom(text),
-            CreatedAt = time.GetUtcNow().UtcDateTime,
+            CreatedAt = time.UtcNowForStorage(),
         };
         var running = registry.TryClaim(userId, conversation.Id, request.ClientMessageId, out var sameSend);
         if (running is null)
@@ -279,7 +279,7 @@ public sealed class TurnLifecycle(
     {
         try
         {
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = time.UtcNowForStorage();
             var metadata = info.ToJson(chatClient.GetService<ChatClientMetadata>());
             await toolLog.AbandonUnfinishedAsync();
             await db.Messages.Where(m => m.Id == turn.Assistant.Id).ExecuteUpdateAsync(s => s
@@ -309,7 +309,7 @@ public sealed class TurnLifecycle(
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = time.UtcNowForStorage();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             int last;
             if (db.Entry(conversation).State == EntityState.Detached)
