@@ -41,14 +41,14 @@ internal static class ChatApi
         });
 
         conversations.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (
-            Guid id, ClaimsPrincipal user, ConversationStore store, Streaming.TurnRegistry registry, CancellationToken cancellationToken) =>
+            Guid id, ClaimsPrincipal user, ConversationStore store, Streaming.ITurnLeases leases, CancellationToken cancellationToken) =>
         {
             if (await store.FindAsync(user.GetUserId(), id, cancellationToken) is null)
             {
                 return NotFound();
             }
 
-            registry.Stop(id);
+            await leases.RequestStopAsync(id);
             await store.DeleteAsync(user.GetUserId(), id, cancellationToken);
             return TypedResults.NoContent();
         });

@@ -25,7 +25,9 @@ public static class ChatExtensions
         builder.Services.AddSingleton<TurnRegistry>();
         builder.Services.AddSingleton<ChatMetrics>();
         builder.Services.AddSingleton<TurnLifecycle>();
+        builder.Services.AddSingleton<ConversationFeeds>();
         builder.Services.TryAddSingleton<IChatEventBus, InMemoryChatEventBus>();
+        builder.Services.TryAddSingleton<ITurnLeases, LocalTurnLeases>();
         builder.Services.AddScoped<ConversationStore>();
         builder.Services.AddHostedService<InterruptedTurnRecovery>();
         return builder;

@@ -12,7 +12,7 @@ namespace TaskChat.Web.Chat;
 /// connection, never from the payload.
 /// </summary>
 [Authorize]
-public sealed class ChatHub(TurnLifecycle turns, ConversationStore conversations, IChatEventBus bus, TurnRegistry registry) : Hub
+public sealed class ChatHub(TurnLifecycle turns, ConversationStore conversations, IChatEventBus bus, ITurnLeases leases) : Hub
 {
     private Guid UserId => Context.User!.GetUserId();
 
@@ -62,7 +62,7 @@ public sealed class ChatHub(TurnLifecycle turns, ConversationStore conversations
             throw new HubException($"{ChatErrorCodes.ConversationNotFound}: That conversation does not exist.");
         }
 
-        registry.Stop(request.ConversationId);
+        await leases.RequestStopAsync(request.ConversationId);
     }
 
     private static ErrorEvent NotFound(Guid? conversationId) =>

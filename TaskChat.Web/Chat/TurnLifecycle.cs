@@ -19,6 +19,7 @@ public sealed class TurnLifecycle(
     IChatClient chatClient,
     IChatEventBus bus,
     TurnRegistry registry,
+    ITurnLeases leases,
     ChatMetrics metrics,
     IOptions<ChatSettings> settings,
     TimeProvider time,
@@ -83,8 +84,16 @@ public sealed class TurnLifecycle(
                 return original;
             }
 
-            return TurnStart.Refused(conversation.Id, ChatErrorCodes.TurnInProgress,
-                "A reply is still being written in this conversation. Wait for it, or stop it first.");
+            return TurnInProgress(conversation.Id);
+        }
+
+        // Other nodes too: the lease is what makes a reply left 'streaming' in the database safe
+        // to call dead (CommitAsync) rather than another node's live turn.
+        if (!await leases.TryAcquireAsync(conversation.Id))
+        {
+            running.Finished();
+            registry.Remove(conversation.Id, running);
+            return TurnInProgress(conversation.Id);
         }
 
         (Message User, Message Assistant) messages;
@@ -95,16 +104,14 @@ public sealed class TurnLifecycle(
         catch (DbUpdateException) when (request.ClientMessageId is not null)
         {
             // The same client_message_id raced in from a retry; the unique index kept one.
-            running.Finished();
-            registry.Remove(conversation.Id, running);
+            await ReleaseAsync(conversation.Id, running);
             db.ChangeTracker.Clear();
             return await FindRepeatAsync(db, userId, request, CancellationToken.None)
                 ?? throw new InvalidOperationException("A duplicate send was refused but its original is missing.");
         }
         catch
         {
-            running.Finished();
-            registry.Remove(conversation.Id, running);
+            await ReleaseAsync(conversation.Id, running);
             throw;
         }
 
@@ -268,11 +275,21 @@ public sealed class TurnLifecycle(
             // that sends again on message_completed must find the conversation free.
             var content = text.ToString();
             await FinishAsync(db, turn, toolLog, content, status, info);
-            registry.Remove(turn.ConversationId, turn.Running);
-            turn.Running.Finished();
+            await ReleaseAsync(turn.ConversationId, turn.Running);
             await turn.Emitter.MessageCompletedAsync(content, status);
         }
     }
+
+    private async Task ReleaseAsync(Guid conversationId, RunningTurn running)
+    {
+        registry.Remove(conversationId, running);
+        running.Finished();
+        await leases.ReleaseAsync(conversationId);
+    }
+
+    private static TurnStart TurnInProgress(Guid conversationId) =>
+        TurnStart.Refused(conversationId, ChatErrorCodes.TurnInProgress,
+            "A reply is still being written in this conversation. Wait for it, or stop it first.");
 
     /// <summary>Writes the final text, status and metadata. Never cancelled: this is what survives.</summary>
     private async Task FinishAsync(TaskChatDbContext db, TurnContext turn, ToolCallLog toolLog, string content, MessageStatus status, TurnInfo info)
@@ -328,7 +345,7 @@ public sealed class TurnLifecycle(
                 last = await db.Conversations.Where(c => c.Id == conversation.Id)
                     .Select(c => c.LastSequenceNumber).SingleAsync(cancellationToken);
 
-                // This node holds the conversation's claim, so a reply still marked streaming
+                // This node holds the conversation's lease, so a reply still marked streaming
                 // was left by a process that died; it can no longer finish.
                 await db.Messages.Where(m => m.ConversationId == conversation.Id && m.Status == MessageStatus.Streaming)
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Interrupted), cancellationToken);
