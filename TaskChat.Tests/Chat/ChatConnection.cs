@@ -29,6 +29,8 @@ public sealed class ChatConnection : IAsyncDisposable
                 options.Transports = HttpTransportType.WebSockets;
                 options.SkipNegotiation = true;
             })
+            // The server allows stateful reconnect; every test connection asks for it.
+            .WithStatefulReconnect()
             .AddJsonProtocol(options =>
             {
                 OperationsExtensions.ConfigureJson(options.PayloadSerializerOptions);
