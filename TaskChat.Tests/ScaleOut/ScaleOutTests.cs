@@ -36,27 +36,15 @@ public sealed class ScaleOutTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         await using var setup = await ChatConnection.ConnectAsync(nodes.A.ServerAddress, user);
         var conversationId = (await setup.SendAndWaitAsync("hello")).ConversationId;
 
-        var seen = new List<ChatEvent>();
         var onA = await ChatConnection.ConnectAsync(nodes.A.ServerAddress, user);
-        using (var timeout = new CancellationTokenSource(TestSettings.Timeout))
-        {
-            await foreach (var chatEvent in onA.Send(SlowReplies.Prompt, conversationId, cancellationToken: timeout.Token))
-            {
-                seen.Add(chatEvent);
-                if (seen.OfType<TokenEvent>().Count() == 5)
-                {
-                    break;
-                }
-            }
-        }
+        var seen = await onA.SendAndReadTokensAsync(SlowReplies.Prompt, conversationId, tokens: 5);
 
         await onA.DisposeAsync();
         await using var onB = await ChatConnection.ConnectAsync(nodes.B.ServerAddress, user);
         var rest = await Turn.ReadAsync(ResumeTests.TakeUntilCompleted(onB.Watch(conversationId, seen[^1].Event)));
 
         var all = seen.Concat(rest.Events).ToList();
-        var numbers = all.Select(e => e.Event).ToList();
-        Assert.Equal(Enumerable.Range(0, numbers.Count).Select(i => numbers[0] + i), numbers);
+        Turn.AssertContiguous(all);
         var completed = all.OfType<MessageCompletedEvent>().Single();
         Assert.Equal(completed.Content, string.Concat(all.OfType<TokenEvent>().Select(t => t.Delta)));
         Assert.Contains("Errand number 15", completed.Content);

@@ -16,28 +16,12 @@ public sealed class ChatHub(TurnLifecycle turns, ConversationStore conversations
 {
     private Guid UserId => Context.User!.GetUserId();
 
-    public async IAsyncEnumerable<ChatEvent> SendMessage(SendMessageRequest? request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var start = request is null
-            ? TurnStart.Refused(null, ChatErrorCodes.InvalidRequest, "Send {conversation_id?, text, client_message_id?}.")
-            : await turns.StartAsync(UserId, TurnRequest.From(request), cancellationToken);
-        await foreach (var chatEvent in turns.FollowAsync(UserId, start, cancellationToken))
-        {
-            yield return chatEvent;
-        }
-    }
+    public IAsyncEnumerable<ChatEvent> SendMessage(SendMessageRequest? request, CancellationToken cancellationToken) =>
+        StartAndFollow(request is null ? null : TurnRequest.From(request), "Send {conversation_id?, text, client_message_id?}.", cancellationToken);
 
     /// <summary>Answers a deletion card: Confirm carries the deletion out, Cancel keeps the task.</summary>
-    public async IAsyncEnumerable<ChatEvent> ConfirmToolCall(ConfirmToolCallRequest? request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var start = request is null
-            ? TurnStart.Refused(null, ChatErrorCodes.InvalidRequest, "Send {conversation_id, tool_call_id, approve}.")
-            : await turns.StartAsync(UserId, TurnRequest.From(request), cancellationToken);
-        await foreach (var chatEvent in turns.FollowAsync(UserId, start, cancellationToken))
-        {
-            yield return chatEvent;
-        }
-    }
+    public IAsyncEnumerable<ChatEvent> ConfirmToolCall(ConfirmToolCallRequest? request, CancellationToken cancellationToken) =>
+        StartAndFollow(request is null ? null : TurnRequest.From(request), "Send {conversation_id, tool_call_id, approve}.", cancellationToken);
 
     public async IAsyncEnumerable<ChatEvent> WatchConversation(WatchConversationRequest? request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -63,6 +47,18 @@ public sealed class ChatHub(TurnLifecycle turns, ConversationStore conversations
         }
 
         await leases.RequestStopAsync(request.ConversationId);
+    }
+
+    private async IAsyncEnumerable<ChatEvent> StartAndFollow(
+        TurnRequest? request, string expected, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var start = request is null
+            ? TurnStart.Refused(null, ChatErrorCodes.InvalidRequest, expected)
+            : await turns.StartAsync(UserId, request, cancellationToken);
+        await foreach (var chatEvent in turns.FollowAsync(UserId, start, cancellationToken))
+        {
+            yield return chatEvent;
+        }
     }
 
     private static ErrorEvent NotFound(Guid? conversationId) =>
