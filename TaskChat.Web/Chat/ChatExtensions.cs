@@ -25,6 +25,7 @@ public static class ChatExtensions
         builder.Services.AddSingleton<TurnRegistry>();
         builder.Services.AddSingleton<ChatMetrics>();
         builder.Services.AddSingleton<TurnLifecycle>();
+        builder.Services.AddSingleton<TurnFollower>();
         builder.Services.AddSingleton<ConversationFeeds>();
         builder.Services.TryAddSingleton<IChatEventBus, InMemoryChatEventBus>();
         builder.Services.TryAddSingleton<ITurnLeases, LocalTurnLeases>();

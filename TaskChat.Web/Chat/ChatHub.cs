@@ -12,7 +12,7 @@ namespace TaskChat.Web.Chat;
 /// connection, never from the payload.
 /// </summary>
 [Authorize]
-public sealed class ChatHub(TurnLifecycle turns, ConversationStore conversations, IChatEventBus bus, ITurnLeases leases) : Hub
+public sealed class ChatHub(TurnLifecycle turns, TurnFollower follower, ConversationStore conversations, IChatEventBus bus, ITurnLeases leases) : Hub
 {
     private Guid UserId => Context.User!.GetUserId();
 
@@ -55,7 +55,7 @@ public sealed class ChatHub(TurnLifecycle turns, ConversationStore conversations
         var start = request is null
             ? TurnStart.Refused(null, ChatErrorCodes.InvalidRequest, expected)
             : await turns.StartAsync(UserId, request, cancellationToken);
-        await foreach (var chatEvent in turns.FollowAsync(UserId, start, cancellationToken))
+        await foreach (var chatEvent in follower.FollowAsync(UserId, start, cancellationToken))
         {
             yield return chatEvent;
         }
