@@ -3,6 +3,7 @@ using TaskChat.Web.Chat;
 using TaskChat.Web.Data;
 using TaskChat.Web.Identity;
 using TaskChat.Web.Operations;
+using TaskChat.Web.ScaleOut;
 using TaskChat.Web.Shared;
 using TaskChat.Web.Tasks;
 
@@ -15,6 +16,7 @@ builder.AddIdentityAndAuth();
 builder.AddTasks();
 builder.AddAssistant();
 builder.AddChat();
+builder.AddScaleOut();
 builder.AddPages();
 
 var app = builder.Build();
