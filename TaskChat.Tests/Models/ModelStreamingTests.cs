@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using TaskChat.Tests.Chat;
 using TaskChat.Web.Chat;
@@ -90,6 +91,27 @@ public sealed class ModelStreamingTests
         var usage = stored.Metadata!.Value.GetProperty("usage");
         Assert.Equal(2 * ScriptedReply.PromptTokens, usage.GetProperty("input_token_count").GetInt64());
         Assert.Equal("add_task", stored.Metadata!.Value.GetProperty("tool_called").GetString());
+    }
+
+    [Fact]
+    public async Task TheRestChatEndpointAnswersWithTheSeedsMetadataForAModelTurn()
+    {
+        await using var world = await ModelHarness.StartOpenAIAsync();
+        world.Model.Enqueue(
+            ScriptedReply.ToolCalls(new ScriptedCall("call_rest", "add_task", "{\"title\": \"Buy", " groceries\"}")),
+            ScriptedReply.Text("Added task 1:", " Buy groceries."));
+
+        using var response = await world.Http.PostAsJsonAsync("/api/v1/chat", new { message = "Create a task to buy groceries" });
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        var json = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("Added task 1: Buy groceries.", json.GetProperty("response").GetString());
+        var metadata = json.GetProperty("metadata");
+        Assert.Equal("add_task", metadata.GetProperty("intent").GetString());
+        Assert.Equal("add_task", metadata.GetProperty("tool_called").GetString());
+        Assert.True(metadata.GetProperty("execution_time_ms").GetInt64() >= 0);
+        Assert.Equal("Buy groceries", Assert.Single((await world.Http.TasksAsync()).EnumerateArray()).GetProperty("title").GetString());
     }
 
     [Fact]
