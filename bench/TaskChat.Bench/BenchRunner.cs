@@ -36,7 +36,7 @@ internal static class BenchRunner
         {
             foreach (var (server, tokens) in new[] { (baseline, baselineTokens), (taskchat, taskchatTokens) })
             {
-                var result = await IdleScenario.RunAsync(server, tokens, plan);
+                var result = await IdleScenario.RunAsync(server, database.WorkerPidsAsync, tokens, plan);
                 idle.Add(result);
                 Step($"{server.Name}: {result.Held:N0} idle connections held, {result.HeapPerConnectionKb:0.0} KB heap each");
             }
@@ -47,10 +47,10 @@ internal static class BenchRunner
         {
             foreach (var (server, tokens, db) in new[] { (baseline, baselineTokens, (BenchDatabase?)null), (taskchat, taskchatTokens, database) })
             {
-                var result = await StreamingScenario.RunAsync(server, db, tokens, streams, plan);
+                var result = await StreamingScenario.RunAsync(server, db, database.WorkerPidsAsync, tokens, streams, plan);
                 streaming.Add(result);
                 Step($"{server.Name} N = {streams}: token p99 {result.TokenLatency.P99Ms:0.00} ms, first token p99 {result.FirstToken.P99Ms:0.00} ms, " +
-                    $"{result.TokensPerSecond:N0} tokens/s, {result.Failures} failed" + (result.LastFailure is { } why ? $" (last: {why})" : ""));
+                    $"{result.TokensPerSecond:N0} tokens/s, {result.Failures} failed, other processes {result.OtherCores:0.00} cores" + (result.LastFailure is { } why ? $" (last: {why})" : ""));
             }
         }
 

@@ -60,6 +60,27 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return new DatabaseCounters(reader.GetInt64(0), reader.GetInt64(1));
     }
 
+    /// <summary>
+    /// The PostgreSQL processes working for this run: this database's backends and the shared
+    /// background processes (WAL writer, checkpointer, ...), not other databases' backends.
+    /// </summary>
+    public async Task<IReadOnlyCollection<int>> WorkerPidsAsync()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = Name };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select pid from pg_stat_activity where datname = current_database() or backend_type <> 'client backend'", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var pids = new List<int>();
+        while (await reader.ReadAsync())
+        {
+            pids.Add(reader.GetInt32(0));
+        }
+
+        return pids;
+    }
+
     public async Task<string> ServerVersionAsync()
     {
         await using var connection = new NpgsqlConnection(admin.ConnectionString);

@@ -10,8 +10,10 @@ namespace TaskChat.Bench.Driver;
 /// </summary>
 internal static class IdleScenario
 {
-    public static async Task<IdleResult> RunAsync(ServerProcess server, IReadOnlyList<string?> tokens, BenchPlan plan)
+    public static async Task<IdleResult> RunAsync(
+        ServerProcess server, Func<Task<IReadOnlyCollection<int>>> postgresPids, IReadOnlyList<string?> tokens, BenchPlan plan)
     {
+        await CpuMeter.WaitForQuietAsync(plan.QuietBudget);
         var before = await server.StatsAsync(fullGc: true);
         var clientBefore = ClientHeapAfterFullGc();
         var connecting = Stopwatch.StartNew();
@@ -24,9 +26,9 @@ internal static class IdleScenario
             var after = await server.StatsAsync(fullGc: true);
             var clientAfter = ClientHeapAfterFullGc();
 
-            var cpu = CpuMeter.Start(server);
+            var cpu = await CpuMeter.StartAsync(server, postgresPids);
             await Task.Delay(plan.IdleHold);
-            var idle = cpu.Stop();
+            var idle = await cpu.StopAsync();
 
             return new IdleResult(
                 server.Name,
@@ -38,6 +40,7 @@ internal static class IdleScenario
                 (after.GcHeapBytes - before.GcHeapBytes) / 1024.0 / held,
                 (after.WorkingSetBytes - before.WorkingSetBytes) / 1024.0 / held,
                 idle.ServerCores,
+                idle.OtherCores,
                 (clientAfter - clientBefore) / 1024.0 / held);
         }
         finally

@@ -15,8 +15,10 @@ internal static class StreamingScenario
     private static readonly TimeSpan StatsSettle = TimeSpan.FromSeconds(1.5);
 
     public static async Task<StreamingResult> RunAsync(
-        ServerProcess server, BenchDatabase? database, IReadOnlyList<string?> tokens, int streams, BenchPlan plan)
+        ServerProcess server, BenchDatabase? database, Func<Task<IReadOnlyCollection<int>>> postgresPids,
+        IReadOnlyList<string?> tokens, int streams, BenchPlan plan)
     {
+        var quiet = await CpuMeter.WaitForQuietAsync(plan.QuietBudget);
         var empty = await server.StatsAsync(fullGc: true);
         var (clients, failedToConnect, connectError) =
             await Connections.OpenAsync(server.HubUrl, tokens, streams, plan.ConnectBatch, TimeSpan.FromSeconds(60));
@@ -46,9 +48,9 @@ internal static class StreamingScenario
                 client, recorders[i], startAt + Micros(turnLength) * i / clients.Count, windowEnd, plan.TurnTimeout)).ToList();
 
             await DelayUntil(windowStart);
-            var cpu = CpuMeter.Start(server);
+            var cpu = await CpuMeter.StartAsync(server, postgresPids);
             await DelayUntil(windowEnd);
-            var cpuUse = cpu.Stop();
+            var cpuUse = await cpu.StopAsync();
             var streaming = await server.StatsAsync(fullGc: true);
 
             await Task.WhenAll(runs).WaitAsync(plan.TurnTimeout + TimeSpan.FromSeconds(10));
@@ -79,6 +81,8 @@ internal static class StreamingScenario
                 cpuUse.ServerCores,
                 cpuUse.ClientCores,
                 cpuUse.PostgresCores,
+                cpuUse.OtherCores,
+                quiet,
                 Kb(connected.GcHeapBytes - empty.GcHeapBytes) / clients.Count,
                 Kb(streaming.GcHeapBytes - empty.GcHeapBytes) / clients.Count,
                 Kb(streaming.WorkingSetBytes - empty.WorkingSetBytes) / clients.Count,

@@ -19,7 +19,8 @@ internal static class ResultTables
         new("failed turns", r => r.Failures, "N0"),
         new("server CPU (cores)", r => r.ServerCores, "0.00"),
         new("client CPU (cores)", r => r.ClientCores, "0.00"),
-        new("PostgreSQL CPU (cores)", r => r.PostgresCores, "0.00"),
+        new("PostgreSQL CPU for this run (cores)", r => r.PostgresCores, "0.00"),
+        new("other processes' CPU, not this run (cores)", r => r.OtherCores, "0.00"),
         new("server allocation per token (KB)", r => r.ServerAllocatedKbPerToken, "0.0"),
         new("server GC heap per connected client (KB)", r => r.HeapPerConnectionKb, "0.0"),
         new("server GC heap per streaming client (KB)", r => r.HeapPerStreamKb, "0.0"),
@@ -59,6 +60,7 @@ internal static class ResultTables
             ("server GC heap per connection (KB)", r => r.HeapPerConnectionKb, "0.0"),
             ("server working set per connection (KB)", r => r.WorkingSetPerConnectionKb, "0.0"),
             ("server CPU while idle (cores)", r => r.IdleServerCores, "0.000"),
+            ("other processes' CPU meanwhile (cores)", r => r.IdleOtherCores, "0.00"),
             ("client GC heap per connection (KB)", r => r.ClientHeapPerConnectionKb, "0.0"),
         ];
         var requested = (taskchat ?? baseline)?.Requested ?? 0;

@@ -32,6 +32,8 @@ internal sealed record StreamingResult(
     double ServerCores,
     double ClientCores,
     double PostgresCores,
+    double OtherCores,
+    double OtherCoresBefore,
     double HeapPerConnectionKb,
     double HeapPerStreamKb,
     double WorkingSetPerStreamKb,
@@ -52,6 +54,7 @@ internal sealed record IdleResult(
     double HeapPerConnectionKb,
     double WorkingSetPerConnectionKb,
     double IdleServerCores,
+    double IdleOtherCores,
     double ClientHeapPerConnectionKb);
 
 /// <summary>Everything one run measured, with how it was set up.</summary>

@@ -15,6 +15,7 @@ internal static class ServerHost
     public static async Task<int> RunAsync(string kind, IReadOnlyList<string> args)
     {
         using var metrics = new ChatMetricsListener();
+        using var trace = DatabaseTrace.StartIfAsked();
         var script = ModelScript.FromArgs(args);
         IBenchServer server = kind switch
         {
