@@ -36,7 +36,7 @@ internal sealed record BenchPlan(
           --tokens 100        tokens per reply
           --interval-ms 20    pace of the scripted model (20 ms = 50 tokens/s)
           --idle 5000         idle authenticated connections to open (0 skips)
-          --quiet-wait-s 60   before each step, wait up to this long for the machine to be idle
+          --quiet-wait-s 90   before each step, wait up to this long for the machine to be idle
                               (other processes under 0.25 cores; the full run's default; quick: 2)
           --pool-size 50      Npgsql pool size of the TaskChat server (PostgreSQL allows 100 by default)
           --admin "<conn>"    PostgreSQL admin connection string (or TASKCHAT_BENCH_POSTGRES);
@@ -65,7 +65,7 @@ internal sealed record BenchPlan(
             TimeSpan.FromSeconds(quick ? 20 : 90),
             TimeSpan.FromSeconds(quick ? 3 : 10),
             ConnectBatch: 100,
-            TimeSpan.FromSeconds(CommandLine.Double(args, "--quiet-wait-s", quick ? 2 : 60)),
+            TimeSpan.FromSeconds(CommandLine.Double(args, "--quiet-wait-s", quick ? 2 : 90)),
             CommandLine.Int(args, "--pool-size", 50),
             admin,
             report);

@@ -18,6 +18,7 @@ internal static class ResultTables
         new("mean turn, send to end (s)", r => r.MeanTurnSeconds, "0.000"),
         new("failed turns", r => r.Failures, "N0"),
         new("server CPU (cores)", r => r.ServerCores, "0.00"),
+        new("server CPU per delivered token (us)", r => r.ServerCores / r.TokensPerSecond * 1e6, "0"),
         new("client CPU (cores)", r => r.ClientCores, "0.00"),
         new("PostgreSQL CPU for this run (cores)", r => r.PostgresCores, "0.00"),
         new("other processes' CPU, not this run (cores)", r => r.OtherCores, "0.00"),

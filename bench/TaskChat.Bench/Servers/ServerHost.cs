@@ -27,7 +27,8 @@ internal static class ServerHost
         await using (server)
         {
             Reply("ready", new { hub_url = server.HubUrl, pid = Environment.ProcessId });
-            while (await Console.In.ReadLineAsync() is { } line)
+            var commands = ReadCommands();
+            await foreach (var line in commands.ReadAllAsync())
             {
                 var command = line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
                 switch (command.FirstOrDefault())
@@ -51,6 +52,28 @@ internal static class ServerHost
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Console.In.ReadLineAsync reads synchronously: awaited from a pool thread it would hold
+    /// that thread for the whole run, one of only a few on a 2-core machine, and skew what is
+    /// measured. A dedicated thread reads stdin instead.
+    /// </summary>
+    private static System.Threading.Channels.ChannelReader<string> ReadCommands()
+    {
+        var channel = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        var reader = new Thread(() =>
+        {
+            while (Console.In.ReadLine() is { } line)
+            {
+                channel.Writer.TryWrite(line);
+            }
+
+            channel.Writer.TryComplete();
+        })
+        { IsBackground = true, Name = "bench commands" };
+        reader.Start();
+        return channel.Reader;
     }
 
     private static void Reply(string kind, object payload) =>
