@@ -20,7 +20,7 @@ internal static class ResultTables
         new("server CPU (cores)", r => r.ServerCores, "0.00"),
         new("server CPU per delivered token (us)", r => r.ServerCores / r.TokensPerSecond * 1e6, "0"),
         new("client CPU (cores)", r => r.ClientCores, "0.00"),
-        new("PostgreSQL CPU for this run (cores)", r => r.PostgresCores, "0.00"),
+        new("PostgreSQL CPU for this run (cores)", r => r.PostgresCores, "0.00", TaskChatOnly: true),
         new("other processes' CPU, not this run (cores)", r => r.OtherCores, "0.00"),
         new("server allocation per token (KB)", r => r.ServerAllocatedKbPerToken, "0.0"),
         new("server GC heap per connected client (KB)", r => r.HeapPerConnectionKb, "0.0"),
