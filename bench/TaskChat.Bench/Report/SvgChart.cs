@@ -31,7 +31,7 @@ internal static class SvgChart
                 .Where(p => double.IsFinite(p.Item2)).ToList();
 
         var svg = new StringBuilder();
-        var width = PanelWidth * 2 + 40;
+        var width = PanelWidth * 2 + 90; // room for the value labels at the right edge
         var height = PanelHeight * 2 + 90;
         svg.AppendLine(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">""");
         svg.AppendLine($"""<rect width="{width}" height="{height}" fill="white"/>""");
