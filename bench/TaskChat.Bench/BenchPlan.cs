@@ -1,0 +1,90 @@
+using TaskChat.Bench.Driver;
+using TaskChat.Bench.Model;
+
+namespace TaskChat.Bench;
+
+/// <summary>
+/// What one run does. <c>--quick</c> fits in two minutes and only prints; the full run also
+/// writes docs/benchmarks.md and its chart. Every phase is bounded in count and in time.
+/// </summary>
+internal sealed record BenchPlan(
+    bool Quick,
+    int[] Streams,
+    ModelScript Model,
+    TimeSpan Window,
+    int IdleConnections,
+    TimeSpan IdleConnectBudget,
+    TimeSpan IdleHold,
+    int ConnectBatch,
+    TimeSpan QuietBudget,
+    int PoolSize,
+    string AdminConnectionString,
+    string? ReportPath)
+{
+    public const string AdminVariable = "TASKCHAT_BENCH_POSTGRES";
+
+    public static readonly string Usage =
+        """
+        TaskChat benchmark: TaskChat and a bare SignalR hub side by side, over loopback.
+
+          dotnet run -c Release --project bench/TaskChat.Bench -- [--quick] [options]
+
+          --quick             N = 10, 100; 6 s windows; 1,000 idle connections; prints only (< 2 min)
+          (default)           N = 10, 100, 500; 20 s windows; 5,000 idle connections; writes the report
+          --streams 10,100    concurrent streams to measure
+          --window-s 20       measurement window per step, seconds
+          --tokens 100        tokens per reply
+          --interval-ms 20    pace of the scripted model (20 ms = 50 tokens/s)
+          --idle 5000         idle authenticated connections to open (0 skips)
+          --quiet-wait-s 90   before each step, wait up to this long for the machine to be idle
+                              (other processes under 0.25 cores; the full run's default; quick: 2)
+          --pool-size 50      Npgsql pool size of the TaskChat server (PostgreSQL allows 100 by default)
+          --admin "<conn>"    PostgreSQL admin connection string (or TASKCHAT_BENCH_POSTGRES);
+                              default Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres
+          --report <path>     where the full run writes its markdown (default docs/benchmarks.md)
+          --no-report         full run without writing the report
+        """;
+
+    public static BenchPlan From(IReadOnlyList<string> args)
+    {
+        var quick = CommandLine.Flag(args, "--quick");
+        var admin = CommandLine.Option(args, "--admin")
+            ?? (Environment.GetEnvironmentVariable(AdminVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : BenchDatabase.DefaultAdmin);
+        var report = quick || CommandLine.Flag(args, "--no-report")
+            ? null
+            : CommandLine.Option(args, "--report") ?? Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
+
+        return new BenchPlan(
+            quick,
+            CommandLine.IntList(args, "--streams", quick ? [10, 100] : [10, 100, 500]),
+            new ModelScript(
+                CommandLine.Int(args, "--tokens", quick ? 50 : 100),
+                TimeSpan.FromMilliseconds(CommandLine.Double(args, "--interval-ms", 20))),
+            TimeSpan.FromSeconds(CommandLine.Double(args, "--window-s", quick ? 6 : 20)),
+            CommandLine.Int(args, "--idle", quick ? 1000 : 5000),
+            TimeSpan.FromSeconds(quick ? 20 : 90),
+            TimeSpan.FromSeconds(quick ? 3 : 10),
+            ConnectBatch: 100,
+            TimeSpan.FromSeconds(CommandLine.Double(args, "--quiet-wait-s", quick ? 2 : 90)),
+            CommandLine.Int(args, "--pool-size", 50),
+            admin,
+            report);
+    }
+
+    /// <summary>The folder holding TaskChat.sln, found upwards from the program's own folder.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "TaskChat.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+
+    /// <summary>A turn that takes this long has certainly gone wrong.</summary>
+    public TimeSpan TurnTimeout => Model.TurnDuration * 4 + TimeSpan.FromSeconds(30);
+}

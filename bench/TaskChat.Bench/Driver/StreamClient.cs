@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using TaskChat.Bench.Model;
+using TaskChat.Web.Chat;
+using TaskChat.Web.Operations;
+
+namespace TaskChat.Bench.Driver;
+
+/// <summary>
+/// One user's real SignalR .NET client over a WebSocket (the JWT goes as ?access_token, as
+/// browsers must send it), reading the app's own event records. It keeps one conversation and
+/// sends each turn with a client_message_id, as a retry-safe UI does.
+/// </summary>
+internal sealed class StreamClient : IAsyncDisposable
+{
+    private const string Prompt = "Tell me a long story about my tasks";
+
+    private readonly HubConnection hub;
+    private Guid? conversationId;
+
+    private StreamClient(HubConnection hub) => this.hub = hub;
+
+    public static async Task<StreamClient> ConnectAsync(Uri hubUrl, string? accessToken, CancellationToken cancellationToken)
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(hubUrl, options =>
+            {
+                if (accessToken is not null)
+                {
+                    options.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
+                }
+
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+            })
+            .AddJsonProtocol(options => OperationsExtensions.ConfigureJson(options.PayloadSerializerOptions))
+            .Build();
+        try
+        {
+            await hub.StartAsync(cancellationToken);
+            return new StreamClient(hub);
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Sends one message and reads its turn to the end; what it saw goes to the recorder.</summary>
+    public async Task RunTurnAsync(TurnRecorder recorder, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        var request = new SendMessageRequest(conversationId, Prompt, $"bench-{Guid.NewGuid():N}");
+        var sentAt = TokenStamp.NowMicros();
+        var sawToken = false;
+        try
+        {
+            await foreach (var chatEvent in hub.StreamAsync<ChatEvent>("SendMessage", request, cancel.Token))
+            {
+                switch (chatEvent)
+                {
+                    case TokenEvent token:
+                        var now = TokenStamp.NowMicros();
+                        if (!sawToken)
+                        {
+                            sawToken = true;
+                            recorder.FirstToken(sentAt, now);
+                        }
+
+                        recorder.Token(TokenStamp.Parse(token.Delta), now);
+                        break;
+                    case TurnStartedEvent started:
+                        conversationId = started.ConversationId;
+                        break;
+                    case MessageCompletedEvent { Status: MessageStatus.Completed }:
+                        recorder.Completed(sentAt, TokenStamp.NowMicros());
+                        return;
+                    case MessageCompletedEvent done:
+                        recorder.Failed($"turn ended {done.Status}");
+                        return;
+                    case ErrorEvent error:
+                        recorder.Failed($"{error.Code}: {error.Message}");
+                        return;
+                }
+            }
+
+            recorder.Failed("stream ended without message_completed");
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or HubException or InvalidOperationException or IOException)
+        {
+            recorder.Failed(cancel.IsCancellationRequested ? $"no end within {timeout.TotalSeconds:0} s" : exception.Message);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await hub.DisposeAsync();
+}
