@@ -1,5 +1,6 @@
 using TaskChat.Web.Assistant;
 using TaskChat.Web.Chat;
+using TaskChat.Web.Chat.Components;
 using TaskChat.Web.Data;
 using TaskChat.Web.Identity;
 using TaskChat.Web.Operations;
@@ -15,6 +16,7 @@ builder.AddIdentityAndAuth();
 builder.AddTasks();
 builder.AddAssistant();
 builder.AddChat();
+builder.AddChatUi();
 builder.AddPages();
 
 var app = builder.Build();
