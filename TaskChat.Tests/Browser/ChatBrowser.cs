@@ -42,8 +42,11 @@ internal static partial class ChatBrowser
 
     public static ILocator LastReply(IPage page) => Replies(page).Last;
 
+    /// <summary>A whole reply can take longer than Playwright's 5 s default when the assistant is slowed down.</summary>
+    public static float ReplyTimeout => (float)TestSettings.Timeout.TotalMilliseconds;
+
     public static Task WaitForRepliesAsync(IPage page, int count) =>
-        Expect(page.Locator("#messages li.message.assistant[data-status=completed]")).ToHaveCountAsync(count);
+        Expect(page.Locator("#messages li.message.assistant[data-status=completed]")).ToHaveCountAsync(count, new() { Timeout = ReplyTimeout });
 
     /// <summary>Records each distinct text the newest reply bubble shows, from now on.</summary>
     public static Task RecordReplyTextsAsync(IPage page) => page.EvaluateAsync("""

@@ -30,7 +30,7 @@ public sealed class ChatStreamingTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create a task to buy groceries" }).ClickAsync();
 
         var reply = LastReply(page);
-        await Expect(reply).ToHaveAttributeAsync("data-status", "completed");
+        await Expect(reply).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = ReplyTimeout });
         var card = reply.Locator(".tool-card");
         await Expect(card).ToContainTextAsync("Add task “Buy groceries”");
         await Expect(card).ToContainTextAsync("add_task");
