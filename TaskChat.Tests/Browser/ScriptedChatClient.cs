@@ -9,8 +9,11 @@ namespace TaskChat.Tests.Browser;
 /// <c>TaskChatApplication.StartAsync(configureServices: ...)</c>, it lets a test make the
 /// "model" say anything, hostile markup included.
 /// </summary>
-internal sealed class ScriptedChatClient(string reply, int chunkLength = 12, int delayMs = 5) : IChatClient
+/// <param name="failures">How many replies fail (the model throws) before it starts answering.</param>
+internal sealed class ScriptedChatClient(string reply, int chunkLength = 12, int delayMs = 5, int failures = 0) : IChatClient
 {
+    private int failuresLeft = failures;
+
     public async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken);
@@ -18,6 +21,12 @@ internal sealed class ScriptedChatClient(string reply, int chunkLength = 12, int
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (Interlocked.Decrement(ref failuresLeft) >= 0)
+        {
+            await Task.Delay(delayMs, cancellationToken);
+            throw new HttpRequestException("The scripted model is unavailable.");
+        }
+
         // Cut at fixed lengths, not words, so markup arrives split across tokens as it can from a model.
         for (var start = 0; start < reply.Length; start += chunkLength)
         {
