@@ -5,12 +5,25 @@ import { fromServer } from './dom.js';
 export function setUpScrolling(scroller) {
     let atBottom = true;
     let frame = 0;
+    // Where the view was when it was last at the bottom. Content growing underneath fires
+    // scroll events too (before the frame that follows it), so "the reader scrolled up" means
+    // the view moved up from there, not merely that the bottom got further away.
+    let leftAt = 0;
 
+    const distance = () => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
     scroller.addEventListener('scroll', () => {
-        atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 48;
+        if (distance() < 48) {
+            atBottom = true;
+            leftAt = scroller.scrollTop;
+        } else if (scroller.scrollTop < leftAt - 2) {
+            atBottom = false;
+        }
     }, { passive: true });
 
-    const toBottom = () => { scroller.scrollTop = scroller.scrollHeight; };
+    const toBottom = () => {
+        scroller.scrollTop = scroller.scrollHeight;
+        leftAt = scroller.scrollTop;
+    };
     toBottom();
 
     return {
@@ -19,7 +32,8 @@ export function setUpScrolling(scroller) {
             if (!atBottom || frame) return;
             frame = requestAnimationFrame(() => {
                 frame = 0;
-                toBottom();
+                if (scroller.scrollTop < leftAt - 2) atBottom = false;
+                if (atBottom) toBottom();
             });
         },
         /** The reader just sent something: show it, wherever they were. */
