@@ -20,6 +20,8 @@ public sealed class ScreenshotTests(BrowserFixture browser)
         var user = await app.CreateUserAsync();
         await using var context = await browser.NewContextAsync(app.ServerAddress);
         var page = await SignInAsync(context, user);
+        await Expect(page.Locator("#start-screen")).ToBeVisibleAsync();
+        await SaveAsync(page, "chat-start.png", docs: false);
 
         string[] prompts =
         [
@@ -49,16 +51,26 @@ public sealed class ScreenshotTests(BrowserFixture browser)
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
         await SaveAsync(page, "screenshot-chat-dark.png");
 
+        await page.SetViewportSizeAsync(390, 760);
+        await SaveAsync(page, "chat-phone-dark.png", docs: false);
+        await page.Locator("#sidebar-toggle").ClickAsync();
+        await Expect(page.Locator("#chat-sidebar")).ToBeInViewportAsync();
+        await SaveAsync(page, "chat-phone-sidebar.png", docs: false);
+        await page.Locator("#sidebar-backdrop").ClickAsync(new() { Position = new() { X = 370, Y = 300 } });
+        await Expect(page.Locator("#chat-sidebar")).Not.ToBeInViewportAsync();
+        await page.SetViewportSizeAsync(1280, 800);
+
         await page.Locator("#theme-toggle").ClickAsync();
         await page.GotoAsync("/tasks");
         await Expect(page.Locator("#task-list li.task")).ToHaveCountAsync(3);
         await SaveAsync(page, "screenshot-tasks.png");
     }
 
-    private static async Task SaveAsync(IPage page, string name)
+    private static async Task SaveAsync(IPage page, string name, bool docs = true)
     {
-        var bytes = await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name) });
-        if (Environment.GetEnvironmentVariable("TASKCHAT_UPDATE_DOCS") == "1")
+        // Finished transitions: a picture of where things end up, not of them moving.
+        var bytes = await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name), Animations = ScreenshotAnimations.Disabled });
+        if (docs && Environment.GetEnvironmentVariable("TASKCHAT_UPDATE_DOCS") == "1")
         {
             await File.WriteAllBytesAsync(Path.Combine(RepositoryPaths.Root, "docs", name), bytes);
         }
