@@ -4,6 +4,7 @@ using TaskChat.Web.Chat.Components;
 using TaskChat.Web.Data;
 using TaskChat.Web.Identity;
 using TaskChat.Web.Operations;
+using TaskChat.Web.ScaleOut;
 using TaskChat.Web.Shared;
 using TaskChat.Web.Tasks;
 
@@ -16,6 +17,7 @@ builder.AddIdentityAndAuth();
 builder.AddTasks();
 builder.AddAssistant();
 builder.AddChat();
+builder.AddScaleOut();
 builder.AddChatUi();
 builder.AddPages();
 

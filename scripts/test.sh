@@ -2,7 +2,7 @@
 # The one test command: `sudo scripts/test.sh` (or `bash scripts/test.sh` as root).
 #
 # On a fresh Debian/Ubuntu machine with the .NET 10 SDK it installs what the tests need and is
-# missing (PostgreSQL, Chromium), starts PostgreSQL and lets the `postgres` role log in over TCP
+# missing (PostgreSQL, Chromium, Redis), starts PostgreSQL and lets the `postgres` role log in over TCP
 # with the password `postgres`, builds once, then runs
 #   1. the whole suite against PostgreSQL (TASKCHAT_TEST_DB=postgres), browser tests included;
 #   2. the suite again against SQLite, without the Browser and Postgres-only tests.
@@ -57,6 +57,10 @@ fi
 chromium="${TASKCHAT_CHROMIUM:-/usr/bin/chromium}"
 if [ ! -x "$chromium" ]; then
     missing+=(chromium)
+fi
+# The scale-out tests start their own redis-server on a free port; only the binary is needed.
+if [ ! -x /usr/bin/redis-server ]; then
+    missing+=(redis-server)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
     log "Installing ${missing[*]} (apt)"

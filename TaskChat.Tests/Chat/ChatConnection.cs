@@ -29,6 +29,8 @@ public sealed class ChatConnection : IAsyncDisposable
                 options.Transports = HttpTransportType.WebSockets;
                 options.SkipNegotiation = true;
             })
+            // The server allows stateful reconnect; every test connection asks for it.
+            .WithStatefulReconnect()
             .AddJsonProtocol(options =>
             {
                 OperationsExtensions.ConfigureJson(options.PayloadSerializerOptions);
@@ -56,6 +58,23 @@ public sealed class ChatConnection : IAsyncDisposable
         }
 
         return new Turn(events);
+    }
+
+    /// <summary>Sends a message and reads its turn until <paramref name="tokens"/> tokens arrived, then stops reading.</summary>
+    public async Task<List<ChatEvent>> SendAndReadTokensAsync(string text, Guid conversationId, int tokens)
+    {
+        using var timeout = new CancellationTokenSource(TestSettings.Timeout);
+        var seen = new List<ChatEvent>();
+        await foreach (var chatEvent in Send(text, conversationId, cancellationToken: timeout.Token))
+        {
+            seen.Add(chatEvent);
+            if (seen.OfType<TokenEvent>().Count() == tokens)
+            {
+                break;
+            }
+        }
+
+        return seen;
     }
 
     public Task<Turn> ConfirmAsync(Guid conversationId, Guid toolCallId, bool approve) =>
@@ -90,6 +109,13 @@ public sealed record Turn(IReadOnlyList<ChatEvent> Events)
     public ErrorEvent? Error => Events.OfType<ErrorEvent>().FirstOrDefault();
     public IReadOnlyList<ToolCallStartedEvent> ToolStarts => Events.OfType<ToolCallStartedEvent>().ToList();
     public IReadOnlyList<ToolCallCompletedEvent> ToolResults => Events.OfType<ToolCallCompletedEvent>().ToList();
+
+    /// <summary>Event numbers strictly increasing with no gap: what resuming relies on.</summary>
+    public static void AssertContiguous(IEnumerable<ChatEvent> events)
+    {
+        var numbers = events.Select(e => e.Event).ToList();
+        Assert.Equal(Enumerable.Range(0, numbers.Count).Select(i => numbers[0] + i), numbers);
+    }
 }
 
 internal static class ChatHttp

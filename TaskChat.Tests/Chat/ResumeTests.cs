@@ -22,19 +22,8 @@ public sealed class ResumeTests : IAsyncLifetime
         var conversationId = (await setup.SendAndWaitAsync("hello")).ConversationId;
 
         // The first client sees the start of the reply, then its connection drops.
-        var seen = new List<ChatEvent>();
         var first = await ChatConnection.ConnectAsync(app.ServerAddress, user);
-        using (var timeout = new CancellationTokenSource(TestSettings.Timeout))
-        {
-            await foreach (var chatEvent in first.Send(SlowReplies.Prompt, conversationId, cancellationToken: timeout.Token))
-            {
-                seen.Add(chatEvent);
-                if (seen.OfType<TokenEvent>().Count() == 5)
-                {
-                    break;
-                }
-            }
-        }
+        var seen = await first.SendAndReadTokensAsync(SlowReplies.Prompt, conversationId, tokens: 5);
 
         await first.DisposeAsync();
 
@@ -43,8 +32,7 @@ public sealed class ResumeTests : IAsyncLifetime
         var rest = await Turn.ReadAsync(TakeUntilCompleted(second.Watch(conversationId, seen[^1].Event)));
 
         var all = seen.Concat(rest.Events).ToList();
-        var numbers = all.Select(e => e.Event).ToList();
-        Assert.Equal(Enumerable.Range(0, numbers.Count).Select(i => numbers[0] + i), numbers);
+        Turn.AssertContiguous(all);
         var completed = all.OfType<MessageCompletedEvent>().Single();
         Assert.Equal(MessageStatus.Completed, completed.Status);
         Assert.Equal(completed.Content, string.Concat(all.OfType<TokenEvent>().Select(t => t.Delta)));
@@ -123,7 +111,10 @@ public sealed class ResumeTests : IAsyncLifetime
 
         foreach (var watched in new[] { await watchA, await watchB })
         {
-            Assert.Equal(fromA.Events.Concat(fromB.Events).Select(e => e.Event), watched.Select(e => e.Event));
+            // Watching without an event number starts with where the conversation is: the finished first turn.
+            var snapshot = Assert.IsType<TurnSnapshotEvent>(watched[0]);
+            Assert.Equal(MessageStatus.Completed, snapshot.Status);
+            Assert.Equal(fromA.Events.Concat(fromB.Events).Select(e => e.Event), watched.Skip(1).Select(e => e.Event));
             var completed = watched.OfType<MessageCompletedEvent>().ToList();
             Assert.Equal([fromA.Completed.Content, fromB.Completed.Content], completed.Select(c => c.Content));
         }

@@ -137,7 +137,6 @@ public sealed class SeedFlowTests(TaskChatApplication app) : IClassFixture<TaskC
         Assert.IsType<MessageCompletedEvent>(turn.Events[^1]);
 
         // Event numbers are strictly increasing and contiguous within a turn: that is what resuming relies on.
-        var numbers = turn.Events.Select(e => e.Event).ToList();
-        Assert.Equal(Enumerable.Range(0, numbers.Count).Select(i => numbers[0] + i), numbers);
+        Turn.AssertContiguous(turn.Events);
     }
 }

@@ -161,6 +161,20 @@ public sealed class TurnRulesTests(TaskChatApplication app) : IClassFixture<Task
     }
 
     [Fact]
+    public async Task TheHubOffersWebSocketsAndStatefulReconnect()
+    {
+        var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+
+        using var response = await http.PostAsync("/hubs/chat/negotiate?negotiateVersion=1&useStatefulReconnect=true", null);
+        var negotiation = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(negotiation.GetProperty("useStatefulReconnect").GetBoolean());
+        Assert.Contains(negotiation.GetProperty("availableTransports").EnumerateArray(), t => t.GetProperty("transport").GetString() == "WebSockets");
+    }
+
+    [Fact]
     public async Task TheRestChatEndpointRunsTheSamePipeline()
     {
         var user = await app.CreateUserAsync();

@@ -109,7 +109,12 @@ public sealed class TaskChatApplication : WebApplicationFactory<Program>, IAsync
 
         builder.ConfigureServices(services =>
         {
-            services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            // Nodes of a scale-out test must share their keys through Redis, as in production.
+            if (!all.ContainsKey("ConnectionStrings:Redis"))
+            {
+                services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            }
+
             services.AddSingleton<ILogEventSink>(Logs);
         });
 

@@ -41,14 +41,14 @@ internal static class ChatApi
         });
 
         conversations.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (
-            Guid id, ClaimsPrincipal user, ConversationStore store, Streaming.TurnRegistry registry, CancellationToken cancellationToken) =>
+            Guid id, ClaimsPrincipal user, ConversationStore store, Streaming.ITurnLeases leases, CancellationToken cancellationToken) =>
         {
             if (await store.FindAsync(user.GetUserId(), id, cancellationToken) is null)
             {
                 return NotFound();
             }
 
-            registry.Stop(id);
+            await leases.RequestStopAsync(id);
             await store.DeleteAsync(user.GetUserId(), id, cancellationToken);
             return TypedResults.NoContent();
         });
@@ -58,7 +58,7 @@ internal static class ChatApi
 
     /// <summary>The seed's chat endpoint: runs a whole turn through the same lifecycle and answers when it ends.</summary>
     private static async Task<Results<Ok<ChatResponse>, ProblemHttpResult>> SendAsync(
-        ChatRequest request, ClaimsPrincipal user, TurnLifecycle turns, ConversationStore store, CancellationToken cancellationToken)
+        ChatRequest request, ClaimsPrincipal user, TurnLifecycle turns, TurnFollower follower, ConversationStore store, CancellationToken cancellationToken)
     {
         var userId = user.GetUserId();
         var start = await turns.StartAsync(userId, TurnRequest.From(request), cancellationToken);
@@ -75,7 +75,7 @@ internal static class ChatApi
         var reply = new StringBuilder();
         MessageCompletedEvent? completed = null;
         string? failure = null;
-        await foreach (var chatEvent in turns.FollowAsync(userId, start, cancellationToken))
+        await foreach (var chatEvent in follower.FollowAsync(userId, start, cancellationToken))
         {
             switch (chatEvent)
             {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TaskChat.Web.Chat.Streaming;
 using TaskChat.Web.Operations;
@@ -16,14 +17,18 @@ public static class ChatExtensions
         builder.Services.AddSignalR(options =>
             {
                 options.MaximumReceiveMessageSize = settings.MaxHubMessageBytes;
-                options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+                options.EnableDetailedErrors = true;
+                options.AddFilter<HubErrors>();
             })
             .AddJsonProtocol(options => OperationsExtensions.ConfigureJson(options.PayloadSerializerOptions));
 
         builder.Services.AddSingleton<TurnRegistry>();
         builder.Services.AddSingleton<ChatMetrics>();
         builder.Services.AddSingleton<TurnLifecycle>();
+        builder.Services.AddSingleton<TurnFollower>();
+        builder.Services.AddSingleton<ConversationFeeds>();
         builder.Services.TryAddSingleton<IChatEventBus, InMemoryChatEventBus>();
+        builder.Services.TryAddSingleton<ITurnLeases, LocalTurnLeases>();
         builder.Services.AddScoped<ConversationStore>();
         builder.Services.AddHostedService<InterruptedTurnRecovery>();
         return builder;

@@ -12,32 +12,16 @@ namespace TaskChat.Web.Chat;
 /// connection, never from the payload.
 /// </summary>
 [Authorize]
-public sealed class ChatHub(TurnLifecycle turns, ConversationStore conversations, IChatEventBus bus, TurnRegistry registry) : Hub
+public sealed class ChatHub(TurnLifecycle turns, TurnFollower follower, ConversationStore conversations, IChatEventBus bus, ITurnLeases leases) : Hub
 {
     private Guid UserId => Context.User!.GetUserId();
 
-    public async IAsyncEnumerable<ChatEvent> SendMessage(SendMessageRequest? request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var start = request is null
-            ? TurnStart.Refused(null, ChatErrorCodes.InvalidRequest, "Send {conversation_id?, text, client_message_id?}.")
-            : await turns.StartAsync(UserId, TurnRequest.From(request), cancellationToken);
-        await foreach (var chatEvent in turns.FollowAsync(UserId, start, cancellationToken))
-        {
-            yield return chatEvent;
-        }
-    }
+    public IAsyncEnumerable<ChatEvent> SendMessage(SendMessageRequest? request, CancellationToken cancellationToken) =>
+        StartAndFollow(request is null ? null : TurnRequest.From(request), "Send {conversation_id?, text, client_message_id?}.", cancellationToken);
 
     /// <summary>Answers a deletion card: Confirm carries the deletion out, Cancel keeps the task.</summary>
-    public async IAsyncEnumerable<ChatEvent> ConfirmToolCall(ConfirmToolCallRequest? request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var start = request is null
-            ? TurnStart.Refused(null, ChatErrorCodes.InvalidRequest, "Send {conversation_id, tool_call_id, approve}.")
-            : await turns.StartAsync(UserId, TurnRequest.From(request), cancellationToken);
-        await foreach (var chatEvent in turns.FollowAsync(UserId, start, cancellationToken))
-        {
-            yield return chatEvent;
-        }
-    }
+    public IAsyncEnumerable<ChatEvent> ConfirmToolCall(ConfirmToolCallRequest? request, CancellationToken cancellationToken) =>
+        StartAndFollow(request is null ? null : TurnRequest.From(request), "Send {conversation_id, tool_call_id, approve}.", cancellationToken);
 
     public async IAsyncEnumerable<ChatEvent> WatchConversation(WatchConversationRequest? request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -62,7 +46,19 @@ public sealed class ChatHub(TurnLifecycle turns, ConversationStore conversations
             throw new HubException($"{ChatErrorCodes.ConversationNotFound}: That conversation does not exist.");
         }
 
-        registry.Stop(request.ConversationId);
+        await leases.RequestStopAsync(request.ConversationId);
+    }
+
+    private async IAsyncEnumerable<ChatEvent> StartAndFollow(
+        TurnRequest? request, string expected, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var start = request is null
+            ? TurnStart.Refused(null, ChatErrorCodes.InvalidRequest, expected)
+            : await turns.StartAsync(UserId, request, cancellationToken);
+        await foreach (var chatEvent in follower.FollowAsync(UserId, start, cancellationToken))
+        {
+            yield return chatEvent;
+        }
     }
 
     private static ErrorEvent NotFound(Guid? conversationId) =>

@@ -67,7 +67,7 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider time)
         }
 
         conversation.Title = title.Trim();
-        conversation.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        conversation.UpdatedAt = time.UtcNowForStorage();
         await db.SaveChangesAsync(cancellationToken);
         return conversation;
     }

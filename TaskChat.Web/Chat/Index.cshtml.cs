@@ -11,7 +11,8 @@ namespace TaskChat.Web.Chat;
 /// JavaScript off), plus the fragments chat.js asks for. Sending and confirming also work as
 /// plain form posts; with JavaScript the page uses the hub instead and streams.
 /// </summary>
-public sealed class ChatPageModel(ConversationStore store, TurnLifecycle turns, ComponentHtml html, IOptions<ChatSettings> settings) : PageModel
+public sealed class ChatPageModel(
+    ConversationStore store, TurnLifecycle turns, TurnFollower follower, ComponentHtml html, IOptions<ChatSettings> settings) : PageModel
 {
     public const int PageSize = 30;
 
@@ -111,7 +112,7 @@ public sealed class ChatPageModel(ConversationStore store, TurnLifecycle turns, 
             return request.ConversationId is { } back ? Redirect($"/chat/{back}") : Redirect("/chat");
         }
 
-        await foreach (var chatEvent in turns.FollowAsync(userId, start, cancellationToken))
+        await foreach (var chatEvent in follower.FollowAsync(userId, start, cancellationToken))
         {
             if (chatEvent is ErrorEvent failed)
             {

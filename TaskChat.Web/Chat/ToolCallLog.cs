@@ -31,7 +31,7 @@ internal sealed class ToolCallLog(TaskChatDbContext db, Guid messageId, TurnEmit
             Name = name,
             Arguments = argumentsJson,
             Status = ToolCallStatus.Running,
-            StartedAt = time.GetUtcNow().UtcDateTime,
+            StartedAt = time.UtcNowForStorage(),
         };
         db.ToolCalls.Add(row);
         await db.SaveChangesAsync(CancellationToken.None);
@@ -62,7 +62,7 @@ internal sealed class ToolCallLog(TaskChatDbContext db, Guid messageId, TurnEmit
         var resultJson = result.ToJson();
         row.Result = resultJson;
         row.Status = status;
-        row.CompletedAt = time.GetUtcNow().UtcDateTime;
+        row.CompletedAt = time.UtcNowForStorage();
         await db.SaveChangesAsync(CancellationToken.None);
         await emitter.ToolCallCompletedAsync(row.Id, row.Name, MessageMapping.ParseOrNull(resultJson)!.Value, status);
     }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -19,6 +18,7 @@ public sealed class TurnLifecycle(
     IChatClient chatClient,
     IChatEventBus bus,
     TurnRegistry registry,
+    ITurnLeases leases,
     ChatMetrics metrics,
     IOptions<ChatSettings> settings,
     TimeProvider time,
@@ -58,7 +58,7 @@ public sealed class TurnLifecycle(
             }
         }
 
-        if (await FindRepeatAsync(db, userId, request, cancellationToken) is { } repeat)
+        if (await TurnCommit.FindRepeatAsync(db, userId, request, cancellationToken) is { } repeat)
         {
             return repeat;
         }
@@ -73,7 +73,7 @@ public sealed class TurnLifecycle(
         {
             UserId = userId,
             Title = ConversationStore.TitleFrom(text),
-            CreatedAt = time.GetUtcNow().UtcDateTime,
+            CreatedAt = time.UtcNowForStorage(),
         };
         var running = registry.TryClaim(userId, conversation.Id, request.ClientMessageId, out var sameSend);
         if (running is null)
@@ -83,28 +83,34 @@ public sealed class TurnLifecycle(
                 return original;
             }
 
-            return TurnStart.Refused(conversation.Id, ChatErrorCodes.TurnInProgress,
-                "A reply is still being written in this conversation. Wait for it, or stop it first.");
+            return TurnInProgress(conversation.Id);
+        }
+
+        // Other nodes too: the lease is what makes a reply left 'streaming' in the database safe
+        // to call dead (CommitAsync) rather than another node's live turn.
+        if (!await leases.TryAcquireAsync(conversation.Id))
+        {
+            running.Finished();
+            registry.Remove(conversation.Id, running);
+            return TurnInProgress(conversation.Id);
         }
 
         (Message User, Message Assistant) messages;
         try
         {
-            messages = await CommitAsync(db, conversation, text, request.ClientMessageId, cancellationToken);
+            messages = await TurnCommit.CommitAsync(db, conversation, text, request.ClientMessageId, time, cancellationToken);
         }
         catch (DbUpdateException) when (request.ClientMessageId is not null)
         {
             // The same client_message_id raced in from a retry; the unique index kept one.
-            running.Finished();
-            registry.Remove(conversation.Id, running);
+            await ReleaseAsync(conversation.Id, running);
             db.ChangeTracker.Clear();
-            return await FindRepeatAsync(db, userId, request, CancellationToken.None)
+            return await TurnCommit.FindRepeatAsync(db, userId, request, CancellationToken.None)
                 ?? throw new InvalidOperationException("A duplicate send was refused but its original is missing.");
         }
         catch
         {
-            running.Finished();
-            registry.Remove(conversation.Id, running);
+            await ReleaseAsync(conversation.Id, running);
             throw;
         }
 
@@ -121,92 +127,6 @@ public sealed class TurnLifecycle(
         var start = new TurnStart(conversation.Id, messages.Assistant.Id, firstEvent, null);
         running.Announced(start);
         return start;
-    }
-
-    /// <summary>
-    /// The events of one turn for the client that started it (or repeated it): from
-    /// <c>turn_started</c> to its <c>message_completed</c>, live or replayed.
-    /// </summary>
-    public async IAsyncEnumerable<ChatEvent> FollowAsync(Guid userId, TurnStart start, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        if (start.Error is { } error)
-        {
-            yield return error;
-            yield break;
-        }
-
-        var lastOfTurn = start.FirstEvent + EventNumbers.PerTurn - 1;
-        await using (var subscription = await bus.SubscribeAsync(start.ConversationId, start.FirstEvent - 1, cancellationToken))
-        {
-            var sawAny = false;
-            await foreach (var chatEvent in ReadUntilIdleAsync(subscription, start, cancellationToken))
-            {
-                if (chatEvent.Event < start.FirstEvent || chatEvent.Event > lastOfTurn)
-                {
-                    continue;
-                }
-
-                sawAny = true;
-                yield return chatEvent;
-                if (chatEvent is MessageCompletedEvent)
-                {
-                    yield break;
-                }
-            }
-
-            if (sawAny)
-            {
-                yield break;
-            }
-        }
-
-        // A repeat of a turn that is no longer buffered: replay it from the database.
-        await foreach (var chatEvent in TurnReplay.FromDatabaseAsync(scopes, userId, start, cancellationToken))
-        {
-            yield return chatEvent;
-        }
-    }
-
-    private async IAsyncEnumerable<ChatEvent> ReadUntilIdleAsync(
-        ChatSubscription subscription, TurnStart start, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // A repeated send of a finished, no-longer-buffered turn would wait forever for live
-        // events; if nothing arrives and the turn is not running, fall back to the database.
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (!registry.IsRunning(start.ConversationId))
-        {
-            idle.CancelAfter(TimeSpan.FromMilliseconds(200));
-        }
-
-        var enumerator = subscription.ReadAllAsync(idle.Token).GetAsyncEnumerator(idle.Token);
-        try
-        {
-            while (true)
-            {
-                bool moved;
-                try
-                {
-                    moved = await enumerator.MoveNextAsync();
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    yield break;
-                }
-
-                if (!moved)
-                {
-                    yield break;
-                }
-
-                // Once the turn has produced events, wait for the rest however long it takes.
-                idle.CancelAfter(Timeout.InfiniteTimeSpan);
-                yield return enumerator.Current;
-            }
-        }
-        finally
-        {
-            await enumerator.DisposeAsync();
-        }
     }
 
     private async Task RunAsync(TurnContext turn)
@@ -268,18 +188,28 @@ public sealed class TurnLifecycle(
             // that sends again on message_completed must find the conversation free.
             var content = text.ToString();
             await FinishAsync(db, turn, toolLog, content, status, info);
-            registry.Remove(turn.ConversationId, turn.Running);
-            turn.Running.Finished();
+            await ReleaseAsync(turn.ConversationId, turn.Running);
             await turn.Emitter.MessageCompletedAsync(content, status);
         }
     }
+
+    private async Task ReleaseAsync(Guid conversationId, RunningTurn running)
+    {
+        registry.Remove(conversationId, running);
+        running.Finished();
+        await leases.ReleaseAsync(conversationId);
+    }
+
+    private static TurnStart TurnInProgress(Guid conversationId) =>
+        TurnStart.Refused(conversationId, ChatErrorCodes.TurnInProgress,
+            "A reply is still being written in this conversation. Wait for it, or stop it first.");
 
     /// <summary>Writes the final text, status and metadata. Never cancelled: this is what survives.</summary>
     private async Task FinishAsync(TaskChatDbContext db, TurnContext turn, ToolCallLog toolLog, string content, MessageStatus status, TurnInfo info)
     {
         try
         {
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = time.UtcNowForStorage();
             var metadata = info.ToJson(chatClient.GetService<ChatClientMetadata>());
             await toolLog.AbandonUnfinishedAsync();
             await db.Messages.Where(m => m.Id == turn.Assistant.Id).ExecuteUpdateAsync(s => s
@@ -296,92 +226,6 @@ public sealed class TurnLifecycle(
             // Left 'streaming', the message becomes 'interrupted' at the next start-up.
             logger.LogError(exception, "Could not save the end of turn {MessageId}", turn.Assistant.Id);
         }
-    }
-
-    /// <summary>
-    /// Inserts the user's message (completed) and the assistant's (streaming) with the next
-    /// two sequence numbers. The counter is bumped inside the transaction, which serializes
-    /// concurrent sends on the conversation's row.
-    /// </summary>
-    private async Task<(Message User, Message Assistant)> CommitAsync(
-        TaskChatDbContext db, Conversation conversation, string text, string? clientMessageId, CancellationToken cancellationToken)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            var now = time.GetUtcNow().UtcDateTime;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            int last;
-            if (db.Entry(conversation).State == EntityState.Detached)
-            {
-                conversation.LastSequenceNumber = 2;
-                conversation.UpdatedAt = now;
-                db.Conversations.Add(conversation);
-                await db.SaveChangesAsync(cancellationToken);
-                last = 2;
-            }
-            else
-            {
-                await db.Conversations.Where(c => c.Id == conversation.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(c => c.LastSequenceNumber, c => c.LastSequenceNumber + 2)
-                    .SetProperty(c => c.UpdatedAt, now), cancellationToken);
-                last = await db.Conversations.Where(c => c.Id == conversation.Id)
-                    .Select(c => c.LastSequenceNumber).SingleAsync(cancellationToken);
-
-                // This node holds the conversation's claim, so a reply still marked streaming
-                // was left by a process that died; it can no longer finish.
-                await db.Messages.Where(m => m.ConversationId == conversation.Id && m.Status == MessageStatus.Streaming)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Interrupted), cancellationToken);
-            }
-
-            var user = new Message
-            {
-                ConversationId = conversation.Id,
-                SequenceNumber = last - 1,
-                Role = MessageRole.User,
-                Content = text,
-                Status = MessageStatus.Completed,
-                ClientMessageId = clientMessageId,
-                CreatedAt = now,
-                CompletedAt = now,
-            };
-            var assistant = new Message
-            {
-                ConversationId = conversation.Id,
-                SequenceNumber = last,
-                Role = MessageRole.Assistant,
-                Status = MessageStatus.Streaming,
-                CreatedAt = now,
-            };
-            db.Messages.AddRange(user, assistant);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return (user, assistant);
-        });
-    }
-
-    private static async Task<TurnStart?> FindRepeatAsync(TaskChatDbContext db, Guid userId, TurnRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ClientMessageId is not { } clientMessageId)
-        {
-            return null;
-        }
-
-        var userMessage = await db.Messages.AsNoTracking()
-            .Where(m => m.ClientMessageId == clientMessageId && m.Conversation!.UserId == userId)
-            .Where(m => request.ConversationId == null || m.ConversationId == request.ConversationId)
-            .OrderByDescending(m => m.CreatedAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (userMessage is null)
-        {
-            return null;
-        }
-
-        var reply = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == userMessage.ConversationId && m.SequenceNumber == userMessage.SequenceNumber + 1)
-            .Select(m => new { m.Id, m.SequenceNumber })
-            .FirstAsync(cancellationToken);
-        return new TurnStart(userMessage.ConversationId, reply.Id, EventNumbers.First(reply.SequenceNumber), null);
     }
 }
 

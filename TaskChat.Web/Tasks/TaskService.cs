@@ -32,7 +32,7 @@ public sealed class TaskService(TaskChatDbContext db, TimeProvider time)
             return TaskResult.Invalid(errors);
         }
 
-        var now = Now();
+        var now = time.UtcNowForStorage();
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -74,7 +74,7 @@ public sealed class TaskService(TaskChatDbContext db, TimeProvider time)
             return TaskResult.NotFound(number);
         }
 
-        var now = Now();
+        var now = time.UtcNowForStorage();
         if (title is not null)
         {
             task.Title = title.Trim();
@@ -107,15 +107,5 @@ public sealed class TaskService(TaskChatDbContext db, TimeProvider time)
         db.Tasks.Remove(task);
         await db.SaveChangesAsync(cancellationToken);
         return TaskResult.Ok(task);
-    }
-
-    /// <summary>
-    /// The current time at the precision PostgreSQL stores (whole microseconds), so the task a
-    /// create or update returns carries the same timestamps as the task read back later.
-    /// </summary>
-    private DateTime Now()
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
     }
 }

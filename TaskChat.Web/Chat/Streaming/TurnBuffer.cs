@@ -53,6 +53,23 @@ internal sealed class TurnBuffer(Guid conversationId, Guid messageId, long first
 
     public IEnumerable<ChatEvent> After(long afterEvent) => events.Where(e => e.Event > afterEvent);
 
+    /// <summary>Rebuilds a turn's buffer from its events in order (as another node stored them).</summary>
+    public static TurnBuffer? FromEvents(IReadOnlyList<ChatEvent> events)
+    {
+        if (events is not [TurnStartedEvent started, ..])
+        {
+            return null;
+        }
+
+        var buffer = new TurnBuffer(started.ConversationId, started.AssistantMessageId, started.Event);
+        foreach (var chatEvent in events)
+        {
+            buffer.Add(chatEvent);
+        }
+
+        return buffer;
+    }
+
     public TurnSnapshotEvent Snapshot() =>
         new(conversationId, LastEvent, MessageId, content.ToString(), toolCalls.ToList(), Status);
 }
