@@ -43,11 +43,15 @@ function start() {
     setUpOlderMessages({ scroller, list, conversationId });
 
     // ---- Watching: every event of this conversation, from any tab ----
+    // A page showing an older part of the conversation (?before=, the no-JavaScript link) is
+    // history only: live events belong after the newest message, which it does not show.
+    const olderPage = new URLSearchParams(location.search).has('before');
     let watching = null;
     function watch() {
         watching?.dispose();
         watching = null;
-        if (!conversationId || !hub.connected) return;
+        if (!conversationId || !hub.connected || olderPage) return;
+        transcript.resetActivity();
         watching = hub.connection
             .stream('WatchConversation', { conversation_id: conversationId, after_event: transcript.lastEvent })
             .subscribe({
@@ -150,6 +154,8 @@ function start() {
             approve: button.dataset.approve === 'true',
         }), null, null);
     });
+
+    setInterval(() => transcript.checkStalled(20_000), 5_000);
 
     if (!conversationId) composer.focus();
 }

@@ -31,11 +31,32 @@ export class Transcript {
         this.onChange = onChange;
         this.onTurnStarted = onTurnStarted;
         this.lastEvent = this.#lastEventRendered();
+        this.lastActivity = performance.now();
     }
 
     /** True while a reply of this conversation is being written (Send is then disabled). */
     get streaming() {
-        return this.list.querySelector('li.message.assistant[data-status="streaming"]') !== null;
+        return this.list.querySelector('li.message.assistant[data-status="streaming"]:not([data-stalled])') !== null;
+    }
+
+    /**
+     * A reply marked streaming that has shown no sign of life for a while (the process writing
+     * it may have died) stops blocking Send; the server answers turn_in_progress if it is in
+     * fact still running. Any later event of it brings it back to life.
+     */
+    checkStalled(quietMs) {
+        if (performance.now() - this.lastActivity < quietMs) return;
+        const stalled = this.list.querySelectorAll('li.message.assistant[data-status="streaming"]:not([data-stalled])');
+        for (const reply of stalled) {
+            reply.dataset.stalled = '';
+            this.#refresh(reply.dataset.messageId);
+        }
+        if (stalled.length) this.onChange();
+    }
+
+    /** The watch (re)started: give a reply in flight time to show up again. */
+    resetActivity() {
+        this.lastActivity = performance.now();
     }
 
     /**
@@ -55,6 +76,8 @@ export class Transcript {
         if (event.conversation_id !== this.conversationId) return;
         if (event.type !== 'turn_snapshot' && event.event <= this.lastEvent) return;
         this.lastEvent = Math.max(this.lastEvent, event.event);
+        this.lastActivity = performance.now();
+        if (event.message_id) this.#find(event.message_id)?.removeAttribute('data-stalled');
 
         switch (event.type) {
             case 'turn_started': this.#turnStarted(event); break;
@@ -179,6 +202,7 @@ export class Transcript {
             if (!rendered || !current || (rendered.dataset.status === 'streaming' && current.dataset.status !== 'streaming')) return;
             const error = current.querySelector('.message-error');
             if (error) rendered.querySelector('.message-meta')?.prepend(error);
+            if (current.hasAttribute('data-stalled') && rendered.dataset.status === 'streaming') rendered.dataset.stalled = '';
             current.replaceWith(rendered);
             this.onChange();
         } catch {
