@@ -48,6 +48,13 @@ internal static partial class ChatBrowser
     public static Task WaitForRepliesAsync(IPage page, int count) =>
         Expect(page.Locator("#messages li.message.assistant[data-status=completed]")).ToHaveCountAsync(count, new() { Timeout = ReplyTimeout });
 
+    /// <summary>
+    /// A finished reply as the server renders it: the Markdown rendering replaces the streamed
+    /// plain text a moment after the reply's status changes.
+    /// </summary>
+    public static Task WaitForRenderedAsync(ILocator reply) =>
+        Expect(reply.Locator(".content.markdown")).ToBeAttachedAsync(new() { Timeout = ReplyTimeout });
+
     /// <summary>Records each distinct text the newest reply bubble shows, from now on.</summary>
     public static Task RecordReplyTextsAsync(IPage page) => page.EvaluateAsync("""
         () => {

@@ -32,7 +32,7 @@ public sealed class ChatConfirmationTests(BrowserFixture browser)
         Assert.Contains("Water the plants", await TaskTitlesAsync(api));
         await card.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
         await WaitForRepliesAsync(page, 2);
-        await Expect(card.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Expect(page.Locator("#messages .tool-confirm")).ToHaveCountAsync(0);
         await Expect(LastReply(page).Locator(".tool-card")).ToContainTextAsync("Deleted task 1");
         await Expect(page.Locator("#messages li.message.user").Last).ToHaveTextAsync("Yes");
         Assert.DoesNotContain("Water the plants", await TaskTitlesAsync(api));

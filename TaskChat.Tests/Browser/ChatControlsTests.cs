@@ -40,6 +40,7 @@ public sealed class ChatControlsTests(BrowserFixture browser)
         var reply = LastReply(page);
         await Expect(reply).ToHaveAttributeAsync("data-status", "cancelled");
         await Expect(reply.Locator(".message-status")).ToHaveTextAsync("Stopped");
+        await WaitForRenderedAsync(reply);
         await Expect(send).ToBeEnabledAsync();
         await Expect(stop).ToBeHiddenAsync();
 
@@ -117,6 +118,7 @@ public sealed class ChatControlsTests(BrowserFixture browser)
 
         var reply = LastReply(page);
         await Expect(reply).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = ReplyTimeout });
+        await WaitForRenderedAsync(reply);
         var saved = (await MessagesAsync(api, ConversationIdOf(page))).Last();
         var shown = await reply.Locator(".content").InnerTextAsync();
         Assert.Equal(Squash(Markdig.Markdown.ToPlainText(saved.Content)), Squash(shown));

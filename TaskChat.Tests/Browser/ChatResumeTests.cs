@@ -40,6 +40,7 @@ public sealed class ChatResumeTests(BrowserFixture browser)
         await WaitLiveAsync(page);
         await RecordReplyTextsAsync(page);
         await Expect(reply).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = ReplyTimeout });
+        await WaitForRenderedAsync(reply);
         Assert.NotEmpty(await RecordedReplyTextsAsync(page));
 
         var saved = (await MessagesAsync(api, ConversationIdOf(page))).Last();
@@ -80,6 +81,8 @@ public sealed class ChatResumeTests(BrowserFixture browser)
         Assert.True((await RecordedReplyTextsAsync(second)).Length >= 2, "The second tab should have seen the reply grow.");
 
         await WaitForRepliesAsync(first, 2);
+        await WaitForRenderedAsync(LastReply(first));
+        await WaitForRenderedAsync(LastReply(second));
         Assert.Equal(
             Squash(await LastReply(first).Locator(".content").InnerTextAsync()),
             Squash(await LastReply(second).Locator(".content").InnerTextAsync()));

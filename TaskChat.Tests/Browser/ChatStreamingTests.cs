@@ -31,6 +31,7 @@ public sealed class ChatStreamingTests(BrowserFixture browser)
 
         var reply = LastReply(page);
         await Expect(reply).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = ReplyTimeout });
+        await WaitForRenderedAsync(reply);
         var card = reply.Locator(".tool-card");
         await Expect(card).ToContainTextAsync("Add task “Buy groceries”");
         await Expect(card).ToContainTextAsync("add_task");

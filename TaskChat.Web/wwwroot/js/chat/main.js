@@ -100,7 +100,10 @@ function start() {
         stream.subscribe({
             next: (event) => {
                 if (event.type === 'error' && event.event === 0) {
-                    // Refused before it started (too long, a reply still running...): nothing was saved.
+                    // Refused before it started (too long, a reply still running...): nothing was
+                    // saved. After the start it is the stream that failed; the turn goes on and
+                    // the watch shows it.
+                    if (started) return;
                     pending?.remove();
                     transcript.showNotice(event.message, text);
                     return;
