@@ -34,6 +34,8 @@ public sealed class ChatConfirmationTests(BrowserFixture browser)
         await WaitForRepliesAsync(page, 2);
         await Expect(page.Locator("#messages .tool-confirm")).ToHaveCountAsync(0);
         await Expect(LastReply(page).Locator(".tool-card")).ToContainTextAsync("Deleted task 1");
+        await Expect(Replies(page).First.Locator(".tool-card")).ToHaveAttributeAsync("data-status", "confirmed");
+        await Expect(Replies(page).First.Locator(".tool-status")).ToHaveTextAsync("Confirmed");
         await Expect(page.Locator("#messages li.message.user").Last).ToHaveTextAsync("Yes");
         Assert.DoesNotContain("Water the plants", await TaskTitlesAsync(api));
 
@@ -45,6 +47,8 @@ public sealed class ChatConfirmationTests(BrowserFixture browser)
         await WaitForRepliesAsync(page, 4);
         await Expect(page.Locator("#messages .tool-confirm")).ToHaveCountAsync(0);
         await Expect(LastReply(page).Locator(".content")).ToContainTextAsync("nothing was deleted");
+        await Expect(Replies(page).Nth(2).Locator(".tool-card")).ToHaveAttributeAsync("data-status", "declined");
+        await Expect(Replies(page).Nth(2).Locator(".tool-status")).ToHaveTextAsync("Cancelled");
         Assert.Contains("Call the bank", await TaskTitlesAsync(api));
 
         // A typed "yes" answers the card as well, and its buttons go away.

@@ -35,6 +35,7 @@ public sealed class ChatControlsTests(BrowserFixture browser)
         await SendAsync(page, "Show me my tasks");
         await Expect(LastReply(page).Locator(".content")).ToContainTextAsync("Errand number 1");
         await Expect(send).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "chat-streaming.png") });
         await stop.ClickAsync();
 
         var reply = LastReply(page);
@@ -66,6 +67,7 @@ public sealed class ChatControlsTests(BrowserFixture browser)
         var failed = LastReply(page);
         await Expect(failed).ToHaveAttributeAsync("data-status", "failed");
         await Expect(failed).ToContainTextAsync("The assistant could not be reached.");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "chat-failed.png") });
         await failed.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
 
         await WaitForRepliesAsync(page, 1);

@@ -60,6 +60,27 @@ public sealed class ChatStreamingTests(BrowserFixture browser)
         await Expect(Replies(page)).ToHaveCountAsync(1);
     }
 
+    [Fact]
+    public async Task ShiftEnterStartsANewLineAndEnterSends()
+    {
+        await using var app = await TaskChatApplication.StartAsync();
+        var user = await app.CreateUserAsync();
+        await using var context = await browser.NewContextAsync(app.ServerAddress);
+        var page = await SignInAsync(context, user);
+
+        var box = page.GetByRole(AriaRole.Textbox, new() { Name = "Message", Exact = true });
+        await box.PressSequentiallyAsync("Add milk");
+        await box.PressAsync("Shift+Enter");
+        await box.PressSequentiallyAsync("and bread");
+        await Expect(box).ToHaveValueAsync("Add milk\nand bread");
+        await Expect(page.Locator("#messages li.message")).ToHaveCountAsync(0);
+
+        await box.PressAsync("Enter");
+        await Expect(page.Locator("#messages li.message.user .text")).ToHaveTextAsync("Add milk\nand bread");
+        await Expect(box).ToHaveValueAsync("");
+        await WaitForRepliesAsync(page, 1);
+    }
+
     internal static IReadOnlyDictionary<string, string?> Slow(int delayMs) =>
         new Dictionary<string, string?> { ["Assistant:Offline:TokenDelayMs"] = delayMs.ToString() };
 }

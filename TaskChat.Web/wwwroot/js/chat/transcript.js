@@ -113,6 +113,11 @@ export class Transcript {
     #turnStarted(event) {
         document.getElementById('start-screen')?.remove();
         for (const notice of this.list.querySelectorAll('li.message.notice')) notice.remove();
+        // This turn settles every open deletion on the server; once it ends, their replies are
+        // fetched again to show how each was answered (confirmed or declined).
+        this.settling = [...this.list.querySelectorAll('.tool-confirm')]
+            .map((buttons) => buttons.closest('li.message')?.dataset.messageId)
+            .filter(Boolean);
         closeOpenConfirmations(this.list);
 
         const user = event.user_message;
@@ -163,6 +168,8 @@ export class Transcript {
         this.#setStatus(reply, status);
         reply.querySelector('.content').textContent = content;
         this.#refresh(messageId);
+        for (const settled of this.settling ?? []) this.#refresh(settled);
+        this.settling = [];
     }
 
     #snapshot(event) {
