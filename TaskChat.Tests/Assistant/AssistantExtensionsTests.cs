@@ -8,14 +8,14 @@ namespace TaskChat.Tests.Assistant;
 public sealed class AssistantExtensionsTests
 {
     [Theory]
-    [InlineData("OpenAI")]
-    [InlineData("gemini")]
-    public void AProviderNotYetSupportedStopsStartUpNamingTheKey(string provider)
+    [InlineData("OpenAI", "OPENAI_API_KEY")]
+    [InlineData("gemini", "GEMINI_API_KEY")]
+    public void AModelProviderWithoutItsKeyStopsStartUpNamingTheKey(string provider, string variable)
     {
         var error = Assert.Throws<InvalidOperationException>(() => Build(("Assistant:Provider", provider)));
 
-        Assert.Contains("Assistant:Provider", error.Message);
-        Assert.Contains("Offline", error.Message);
+        Assert.Contains("Assistant:ApiKey", error.Message);
+        Assert.Contains(variable, error.Message);
     }
 
     [Fact]
@@ -59,6 +59,9 @@ public sealed class AssistantExtensionsTests
         {
             ["ConnectionStrings:TaskChat"] = "",
             ["DATABASE_URL"] = "",
+            ["GEMINI_API_KEY"] = "",
+            ["OPENAI_API_KEY"] = "",
+            ["OPENAI_BASE_URL"] = "",
             // AddData creates the folder; these hosts never open the file.
             ["Database:SqlitePath"] = Path.Combine(Path.GetTempPath(), "taskchat-assistant-unused", "taskchat.db"),
         };

@@ -91,6 +91,12 @@ public sealed class TaskChatApplication : WebApplicationFactory<Program>, IAsync
         {
             ["Jwt:Secret"] = TestSettings.JwtSecret,
             ["Assistant:Offline:TokenDelayMs"] = "0",
+            // The seed's model variables choose a model provider when set. A developer's shell often
+            // exports OPENAI_API_KEY; it must not send an offline test's turns to a real model.
+            // Tests of the providers set these themselves (empty counts as unset).
+            ["GEMINI_API_KEY"] = "",
+            ["OPENAI_API_KEY"] = "",
+            ["OPENAI_BASE_URL"] = "",
         };
         foreach (var (key, value) in Database.Settings)
         {

@@ -26,9 +26,12 @@ internal sealed class TurnInfo(long startedAt)
 
         foreach (var content in update.Contents)
         {
+            // One turn can make several model requests (one more after each round of tool calls);
+            // each reports its own usage, so the turn's usage is their sum.
             if (content is UsageContent usageContent)
             {
-                usage = usageContent.Details;
+                usage ??= new UsageDetails();
+                usage.Add(usageContent.Details);
             }
         }
     }
