@@ -46,7 +46,8 @@ public sealed class ChatStreamingTests(BrowserFixture browser)
         Assert.All(partial, text => Assert.StartsWith(text.TrimEnd(), final.Trim()[..Math.Min(final.Trim().Length, text.TrimEnd().Length)]));
 
         // The conversation is remembered (URL and localStorage) and listed.
-        await page.WaitForURLAsync(new Regex(@"/chat/[0-9a-f-]{36}$"));
+        // Set with history.replaceState when the first turn starts, so there is no load to wait for.
+        await Expect(page).ToHaveURLAsync(new Regex(@"/chat/[0-9a-f-]{36}$"));
         var conversationId = ConversationIdOf(page);
         Assert.Equal(conversationId.ToString(), await page.EvaluateAsync<string>("() => localStorage.getItem('current_conversation_id')"));
         await Expect(page.Locator("#conversation-list li.conversation.current")).ToContainTextAsync("Create a task to buy groceries");

@@ -30,7 +30,8 @@ public sealed class ConversationSidebarTests(BrowserFixture browser)
         // New conversation: the start screen again, and the old one is no longer reopened by /chat.
         await page.GetByRole(AriaRole.Link, new() { Name = "New conversation" }).ClickAsync();
         await Expect(page.Locator("#start-screen")).ToBeVisibleAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/chat$"));
+        // history.replaceState, not a navigation: poll the address rather than wait for a load.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/chat$"));
         Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('current_conversation_id')"));
         await SendAsync(page, "Show me my tasks");
         await WaitForRepliesAsync(page, 1);
