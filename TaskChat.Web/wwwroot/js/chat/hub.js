@@ -32,6 +32,14 @@ export function connect(indicator, { onConnected }) {
         if (state === 'reconnected') calm = setTimeout(() => show('connected'), 4000);
     };
 
+    // Works around a SignalR JS client bug (10.0): when a stateful session cannot be resumed and
+    // the new connection uses a transport without stateful reconnect (WebSockets refused, so
+    // Server-Sent Events or long polling), the client keeps the old session's message buffer,
+    // which holds back every message sent from then on. A clean stop and start drops it.
+    const statefulTransport = () => connection.connection?.features?.reconnect === true;
+    let statefulSession = false;
+    let restarting = false;
+
     // Automatic reconnect covers a connection that was up; the first start, and one that
     // automatic reconnect gave up on, are retried here.
     async function start() {
@@ -40,6 +48,7 @@ export function connect(indicator, { onConnected }) {
         show(everConnected ? 'reconnecting' : 'connecting');
         try {
             await connection.start();
+            statefulSession = statefulTransport();
             show(everConnected ? 'reconnected' : 'connected');
             everConnected = true;
             onConnected();
@@ -50,11 +59,19 @@ export function connect(indicator, { onConnected }) {
     }
 
     connection.onreconnecting(() => show('reconnecting'));
-    connection.onreconnected(() => {
+    connection.onreconnected(async () => {
+        if (statefulSession && !statefulTransport()) {
+            restarting = true;
+            await connection.stop();
+            restarting = false;
+            await start();
+            return;
+        }
         show('reconnected');
         onConnected();
     });
     connection.onclose(() => {
+        if (restarting) return;
         show('disconnected');
         retry = setTimeout(start, 5000);
     });
