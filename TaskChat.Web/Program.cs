@@ -1,5 +1,6 @@
 using TaskChat.Web.Assistant;
 using TaskChat.Web.Chat;
+using TaskChat.Web.Chat.Components;
 using TaskChat.Web.Data;
 using TaskChat.Web.Identity;
 using TaskChat.Web.Operations;
@@ -17,6 +18,7 @@ builder.AddTasks();
 builder.AddAssistant();
 builder.AddChat();
 builder.AddScaleOut();
+builder.AddChatUi();
 builder.AddPages();
 
 var app = builder.Build();

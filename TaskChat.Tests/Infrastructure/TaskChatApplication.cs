@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 
@@ -24,6 +25,7 @@ public sealed class TaskChatApplication : WebApplicationFactory<Program>, IAsync
     };
 
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? configureServices;
     private readonly bool ownsDatabase;
     private TestDatabase? database;
 
@@ -33,9 +35,11 @@ public sealed class TaskChatApplication : WebApplicationFactory<Program>, IAsync
     {
     }
 
-    private TaskChatApplication(IReadOnlyDictionary<string, string?>? settings, TestDatabase? database = null)
+    private TaskChatApplication(
+        IReadOnlyDictionary<string, string?>? settings, TestDatabase? database = null, Action<IServiceCollection>? configureServices = null)
     {
         this.settings = settings ?? new Dictionary<string, string?>();
+        this.configureServices = configureServices;
         this.database = database;
         ownsDatabase = database is null;
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
@@ -50,10 +54,15 @@ public sealed class TaskChatApplication : WebApplicationFactory<Program>, IAsync
     /// <summary>Makes the database (unless given), starts the server and returns the running app.</summary>
     /// <param name="settings">Extra configuration (keys as in appsettings, e.g. <c>Jwt:LifetimeMinutes</c>); null removes a key.</param>
     /// <param name="database">An existing database to use and leave in place; by default a new one is made and dropped.</param>
+    /// <param name="configureServices">
+    /// Runs after the app's own registrations, so a test can replace a service, e.g. the
+    /// <c>IChatClient</c> with a scripted model whose output the test chooses.
+    /// </param>
     public static async Task<TaskChatApplication> StartAsync(
-        IReadOnlyDictionary<string, string?>? settings = null, TestDatabase? database = null)
+        IReadOnlyDictionary<string, string?>? settings = null, TestDatabase? database = null,
+        Action<IServiceCollection>? configureServices = null)
     {
-        var app = new TaskChatApplication(settings, database);
+        var app = new TaskChatApplication(settings, database, configureServices);
         try
         {
             await app.InitializeAsync();
@@ -114,6 +123,12 @@ public sealed class TaskChatApplication : WebApplicationFactory<Program>, IAsync
 
             services.AddSingleton<ILogEventSink>(Logs);
         });
+
+        // The test's replacements, kept apart from the defaults above.
+        if (configureServices is not null)
+        {
+            builder.ConfigureTestServices(configureServices);
+        }
     }
 
     /// <summary>A client with no credentials; it does not follow redirects, so a test sees them.</summary>

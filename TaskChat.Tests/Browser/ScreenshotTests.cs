@@ -1,0 +1,78 @@
+using Microsoft.Playwright;
+using TaskChat.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+using static TaskChat.Tests.Browser.ChatBrowser;
+
+namespace TaskChat.Tests.Browser;
+
+/// <summary>
+/// The README's pictures, made from a real conversation: the chat in light and dark, and the
+/// tasks page. They go to the test artifacts; with TASKCHAT_UPDATE_DOCS=1 also to docs/.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+[Trait(Category.Name, Category.Browser)]
+public sealed class ScreenshotTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task ChatInLightAndDarkAndTheTasksPage()
+    {
+        await using var app = await TaskChatApplication.StartAsync();
+        var user = await app.CreateUserAsync();
+        await using var context = await browser.NewContextAsync(app.ServerAddress);
+        var page = await SignInAsync(context, user);
+        await Expect(page.Locator("#start-screen")).ToBeVisibleAsync();
+        await SaveAsync(page, "chat-start.png", docs: false);
+
+        string[] prompts =
+        [
+            "Create a task to buy groceries",
+            "Add call the dentist to my list",
+            "Remind me to water the plants",
+            "Mark task 1 as complete",
+            "Show me my tasks",
+            "Delete task 2",
+        ];
+        for (var i = 0; i < prompts.Length; i++)
+        {
+            await SendAsync(page, prompts[i]);
+            await WaitForRepliesAsync(page, i + 1);
+        }
+
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Confirm" })).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await WaitLiveAsync(page);
+        await page.EvaluateAsync("() => document.getElementById('chat-scroll').scrollTop = 1e9");
+        await page.EvaluateAsync("() => document.activeElement?.blur()");
+
+        await Expect(page.Locator("html")).Not.ToHaveAttributeAsync("data-theme", "dark");
+        await SaveAsync(page, "screenshot-chat-light.png");
+
+        await page.Locator("#theme-toggle").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
+        await SaveAsync(page, "screenshot-chat-dark.png");
+
+        await page.SetViewportSizeAsync(390, 760);
+        await SaveAsync(page, "chat-phone-dark.png", docs: false);
+        await page.Locator("#sidebar-toggle").ClickAsync();
+        await Expect(page.Locator("#chat-sidebar")).ToBeInViewportAsync();
+        await SaveAsync(page, "chat-phone-sidebar.png", docs: false);
+        await page.Locator("#sidebar-backdrop").ClickAsync(new() { Position = new() { X = 370, Y = 300 } });
+        await Expect(page.Locator("#chat-sidebar")).Not.ToBeInViewportAsync();
+        await page.SetViewportSizeAsync(1280, 800);
+
+        await page.Locator("#theme-toggle").ClickAsync();
+        await page.GotoAsync("/tasks");
+        await Expect(page.Locator("#task-list li.task")).ToHaveCountAsync(3);
+        await SaveAsync(page, "screenshot-tasks.png");
+    }
+
+    private static async Task SaveAsync(IPage page, string name, bool docs = true)
+    {
+        // Finished transitions: a picture of where things end up, not of them moving.
+        var bytes = await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name), Animations = ScreenshotAnimations.Disabled });
+        if (docs && Environment.GetEnvironmentVariable("TASKCHAT_UPDATE_DOCS") == "1")
+        {
+            await File.WriteAllBytesAsync(Path.Combine(RepositoryPaths.Root, "docs", name), bytes);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+// The SignalR connection (same-origin cookie) and the connection state shown in the toolbar.
+// withStatefulReconnect keeps streams alive across a short drop; when the session cannot be
+// resumed, withAutomaticReconnect makes a new connection and onConnected lets the page
+// restart its watch from the last event it applied.
+
+const labels = {
+    connecting: 'Connecting…',
+    connected: 'Live',
+    reconnecting: 'Reconnecting…',
+    reconnected: 'Reconnected',
+    disconnected: 'Offline',
+};
+
+export function connect(indicator, { onConnected }) {
+    const { HubConnectionBuilder, HubConnectionState, LogLevel } = globalThis.signalR;
+    const connection = new HubConnectionBuilder()
+        .withUrl('/hubs/chat')
+        .withAutomaticReconnect()
+        .withStatefulReconnect()
+        .configureLogging(LogLevel.Warning)
+        .build();
+
+    let calm;
+    let retry;
+    let everConnected = false;
+
+    const show = (state) => {
+        clearTimeout(calm);
+        indicator.dataset.state = state;
+        indicator.textContent = labels[state];
+        // "Reconnected" is news for a moment, then the usual state.
+        if (state === 'reconnected') calm = setTimeout(() => show('connected'), 4000);
+    };
+
+    // Works around a SignalR JS client bug (10.0): when a stateful session cannot be resumed and
+    // the new connection uses a transport without stateful reconnect (WebSockets refused, so
+    // Server-Sent Events or long polling), the client keeps the old session's message buffer,
+    // which holds back every message sent from then on. A clean stop and start drops it.
+    const statefulTransport = () => connection.connection?.features?.reconnect === true;
+    let statefulSession = false;
+    let restarting = false;
+
+    // Automatic reconnect covers a connection that was up; the first start, and one that
+    // automatic reconnect gave up on, are retried here.
+    async function start() {
+        clearTimeout(retry);
+        if (connection.state !== HubConnectionState.Disconnected) return;
+        show(everConnected ? 'reconnecting' : 'connecting');
+        try {
+            await connection.start();
+            statefulSession = statefulTransport();
+            show(everConnected ? 'reconnected' : 'connected');
+            everConnected = true;
+            onConnected();
+        } catch {
+            show('disconnected');
+            retry = setTimeout(start, 3000);
+        }
+    }
+
+    connection.onreconnecting(() => show('reconnecting'));
+    connection.onreconnected(async () => {
+        if (statefulSession && !statefulTransport()) {
+            restarting = true;
+            await connection.stop();
+            restarting = false;
+            await start();
+            return;
+        }
+        show('reconnected');
+        onConnected();
+    });
+    connection.onclose(() => {
+        if (restarting) return;
+        show('disconnected');
+        retry = setTimeout(start, 5000);
+    });
+    indicator.addEventListener('click', start);
+    start();
+
+    return {
+        connection,
+        get connected() { return connection.state === HubConnectionState.Connected; },
+    };
+}

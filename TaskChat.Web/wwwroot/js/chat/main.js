@@ -1,0 +1,164 @@
+// The chat page. The server rendered the conversation; this module makes it live:
+// sending over the hub, watching the conversation (replies started in other tabs too, and the
+// rest of a reply that was in flight when the page loaded), stop, retry and confirmations.
+import { newId } from './dom.js';
+import { connect } from './hub.js';
+import { setUpComposer } from './composer.js';
+import { setUpOlderMessages, setUpScrolling } from './scroll.js';
+import { rememberConversation, restoreConversation, setUpSidebar } from './sidebar.js';
+import { Transcript, previousUserText } from './transcript.js';
+
+const chat = document.getElementById('chat');
+const list = document.getElementById('messages');
+const scroller = document.getElementById('chat-scroll');
+const form = document.getElementById('composer');
+const confirmForm = document.getElementById('confirm-form');
+const title = document.getElementById('chat-title');
+
+let conversationId = chat.dataset.conversationId || null;
+
+if (!restoreConversation(conversationId)) start();
+
+function start() {
+    const scrolling = setUpScrolling(scroller);
+    const composer = setUpComposer({
+        form,
+        textarea: document.getElementById('composer-text'),
+        send: document.getElementById('send'),
+        stop: document.getElementById('stop'),
+    });
+    const sidebar = setUpSidebar({ chat, list: document.getElementById('conversation-list'), title, currentId: () => conversationId });
+
+    const transcript = new Transcript(list, {
+        conversationId,
+        onChange: () => {
+            composer.setStreaming(transcript.streaming);
+            scrolling.stick();
+        },
+        onTurnStarted: (event) => sidebar.touch(event.conversation_id, event.user_message.content),
+    });
+    composer.setStreaming(transcript.streaming);
+
+    const hub = connect(document.getElementById('connection'), { onConnected: () => watch() });
+    setUpOlderMessages({ scroller, list, conversationId });
+
+    // ---- Watching: every event of this conversation, from any tab ----
+    // A page showing an older part of the conversation (?before=, the no-JavaScript link) is
+    // history only: live events belong after the newest message, which it does not show.
+    const olderPage = new URLSearchParams(location.search).has('before');
+    let watching = null;
+    function watch() {
+        watching?.dispose();
+        watching = null;
+        if (!conversationId || !hub.connected || olderPage) return;
+        transcript.resetActivity();
+        watching = hub.connection
+            .stream('WatchConversation', { conversation_id: conversationId, after_event: transcript.lastEvent })
+            .subscribe({
+                next: (event) => {
+                    if (event.type === 'error' && event.event === 0) transcript.showNotice(event.message);
+                    else transcript.apply(event);
+                },
+                // A dead stream is restarted by onConnected, from the last event applied.
+                error: () => {},
+                complete: () => {},
+            });
+    }
+
+    // ---- Sending (the composer, the suggested prompts and Retry are all its submit buttons) ----
+    form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const submitter = event.submitter;
+        let text;
+        if (submitter?.name === 'text') {
+            text = submitter.value || previousUserText(submitter.closest('li.message') ?? list.lastElementChild);
+        } else {
+            text = composer.take();
+        }
+        send(text);
+    });
+
+    function send(text, clientId = newId()) {
+        text = (text ?? '').trim();
+        if (!text) return;
+        if (transcript.streaming) {
+            composer.restore(text);
+            return;
+        }
+        if (!hub.connected) {
+            transcript.showNotice('You are offline, so the message was not sent. Try again when the connection is back.', text);
+            return;
+        }
+        const pending = transcript.addPendingUser(text, clientId);
+        scrolling.jump();
+        follow(hub.connection.stream('SendMessage', { conversation_id: conversationId, text, client_message_id: clientId }), text, pending);
+    }
+
+    /** Reads a turn's own stream (SendMessage or ConfirmToolCall) into the transcript. */
+    function follow(stream, text, pending) {
+        let started = false;
+        stream.subscribe({
+            next: (event) => {
+                if (event.type === 'error' && event.event === 0) {
+                    // Refused before it started (too long, a reply still running...): nothing was
+                    // saved. After the start it is the stream that failed; the turn goes on and
+                    // the watch shows it.
+                    if (started) return;
+                    pending?.remove();
+                    transcript.showNotice(event.message, text);
+                    return;
+                }
+                if (event.type === 'turn_started' && !started) {
+                    started = true;
+                    adopt(event.conversation_id, text);
+                }
+                transcript.apply(event);
+            },
+            error: () => {
+                if (!started) {
+                    pending?.remove();
+                    transcript.showNotice('The message could not be sent: the connection dropped.', text);
+                }
+                // A turn that started goes on on the server; the watch shows the rest.
+            },
+            complete: () => {},
+        });
+    }
+
+    /** The first turn of a new conversation names it: the URL, the sidebar and the watch follow. */
+    function adopt(id, text) {
+        if (conversationId === id) return;
+        conversationId = id;
+        transcript.conversationId = id;
+        chat.dataset.conversationId = id;
+        history.replaceState(null, '', `/chat/${id}`);
+        rememberConversation(id);
+        form.action = `/chat/${id}?handler=Send`;
+        confirmForm.action = `/chat/${id}?handler=Confirm`;
+        title.textContent = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+        sidebar.touch(id, text);
+        watch();
+    }
+
+    document.getElementById('stop').addEventListener('click', () => {
+        if (conversationId && hub.connected) hub.connection.invoke('StopGeneration', { conversation_id: conversationId }).catch(() => {});
+    });
+
+    // ---- Confirm / Cancel on a deletion card ----
+    confirmForm.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const button = event.submitter;
+        const card = button?.closest('[data-tool-call-id]');
+        if (!card || !conversationId || !hub.connected || transcript.streaming) return;
+        for (const other of card.querySelectorAll('.tool-confirm button')) other.disabled = true;
+        follow(hub.connection.stream('ConfirmToolCall', {
+            conversation_id: conversationId,
+            tool_call_id: card.dataset.toolCallId,
+            approve: button.dataset.approve === 'true',
+        }), null, null);
+    });
+
+    setInterval(() => transcript.checkStalled(20_000), 5_000);
+
+    if (!conversationId) composer.focus();
+}
