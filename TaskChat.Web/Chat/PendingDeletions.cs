@@ -22,8 +22,16 @@ internal static class PendingDeletions
                 && t.Status == ToolCallStatus.NeedsConfirmation, cancellationToken);
 
     public static async Task ResolveAsync(
-        TaskChatDbContext db, TurnContext turn, TaskTools tools, ToolCallLog log, List<ChatMessage> history, CancellationToken cancellationToken)
+        TaskChatDbContext db, TurnContext turn, TaskTools tools, ToolCallLog log, TurnHistory history, CancellationToken cancellationToken)
     {
+        // Every turn settles the proposals before it, so an open one can only be on the latest
+        // reply, which the history always holds: without one (and without a Confirm button
+        // press) there is nothing to look up, and the first token comes a round trip sooner.
+        if (!history.HasOpenProposal && turn.ConfirmToolCallId is null)
+        {
+            return;
+        }
+
         var pending = await db.ToolCalls
             .Where(t => t.Message!.ConversationId == turn.ConversationId && t.Status == ToolCallStatus.NeedsConfirmation)
             .OrderByDescending(t => t.StartedAt)
@@ -57,7 +65,7 @@ internal static class PendingDeletions
         var result = await tools.ConfirmDeleteAsync(number, cancellationToken);
         await log.CompletedAsync(row, result);
 
-        history.Add(new ChatMessage(ChatRole.Assistant, [TurnHistory.ToCall(row)]));
-        history.Add(new ChatMessage(ChatRole.Tool, [TurnHistory.ToResult(row)]));
+        history.Messages.Add(new ChatMessage(ChatRole.Assistant, [TurnHistory.ToCall(row)]));
+        history.Messages.Add(new ChatMessage(ChatRole.Tool, [TurnHistory.ToResult(row)]));
     }
 }

@@ -7,12 +7,14 @@ using TaskChat.Web.Data;
 namespace TaskChat.Web.Chat;
 
 /// <summary>
-/// Rebuilds the model's context from what was persisted, tool calls and results included,
-/// keeping the newest messages within the budget.
+/// The model's context for a turn, rebuilt from what was persisted, tool calls and results
+/// included, keeping the newest messages within the budget; and whether a deletion in it still
+/// waits for the user's answer.
 /// </summary>
-internal static class TurnHistory
+internal sealed record TurnHistory(List<ChatMessage> Messages, bool HasOpenProposal)
 {
-    public static async Task<List<ChatMessage>> BuildAsync(
+    /// <summary>One query (messages joined with their tool calls): it runs before the first token.</summary>
+    public static async Task<TurnHistory> LoadAsync(
         TaskChatDbContext db, Guid conversationId, int beforeSequence, int budget, CancellationToken cancellationToken)
     {
         var messages = await db.Messages.AsNoTracking()
@@ -20,9 +22,14 @@ internal static class TurnHistory
             .OrderByDescending(m => m.SequenceNumber)
             .Take(budget)
             .Include(m => m.ToolCalls)
-            .AsSplitQuery()
+            .AsSingleQuery()
             .ToListAsync(cancellationToken);
+        var hasOpenProposal = messages.Any(m => m.ToolCalls.Any(c => c.Status == ToolCallStatus.NeedsConfirmation));
+        return new TurnHistory(Build(messages), hasOpenProposal);
+    }
 
+    private static List<ChatMessage> Build(List<Message> messages)
+    {
         var history = new List<ChatMessage> { new(ChatRole.System, AssistantPrompt.System) };
         foreach (var message in messages.OrderBy(m => m.SequenceNumber))
         {

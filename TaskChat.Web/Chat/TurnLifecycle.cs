@@ -49,16 +49,22 @@ public sealed class TurnLifecycle(
 
         // 2. Find the conversation (only the user's own), and a send we have already seen.
         Conversation? conversation = null;
+        var hasStreamingReply = false;
         if (request.ConversationId is { } conversationId)
         {
-            conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId && c.UserId == userId, cancellationToken);
-            if (conversation is null)
+            var found = await TurnCommit.FindConversationAsync(db, userId, conversationId, request.ClientMessageId, cancellationToken);
+            if (found is null)
             {
                 return TurnStart.Refused(conversationId, ChatErrorCodes.ConversationNotFound, "That conversation does not exist.");
             }
-        }
 
-        if (await TurnCommit.FindRepeatAsync(db, userId, request, cancellationToken) is { } repeat)
+            (conversation, hasStreamingReply) = (found.Conversation, found.HasStreamingReply);
+            if (found.IsRepeat && await TurnCommit.FindRepeatAsync(db, userId, request, cancellationToken) is { } repeat)
+            {
+                return repeat;
+            }
+        }
+        else if (await TurnCommit.FindRepeatAsync(db, userId, request, cancellationToken) is { } repeat)
         {
             return repeat;
         }
@@ -98,15 +104,21 @@ public sealed class TurnLifecycle(
         (Message User, Message Assistant) messages;
         try
         {
-            messages = await TurnCommit.CommitAsync(db, conversation, text, request.ClientMessageId, time, cancellationToken);
+            messages = await TurnCommit.CommitAsync(db, conversation, hasStreamingReply, text, request.ClientMessageId, time, cancellationToken);
         }
-        catch (DbUpdateException) when (request.ClientMessageId is not null)
+        catch (DbUpdateConcurrencyException)
         {
-            // The same client_message_id raced in from a retry; the unique index kept one.
+            // The conversation's row was gone when its counter was bumped: deleted meanwhile.
+            await ReleaseAsync(conversation.Id, running);
+            return TurnStart.Refused(conversation.Id, ChatErrorCodes.ConversationNotFound, "That conversation does not exist.");
+        }
+        catch (DbUpdateException)
+        {
+            // A unique index refused the insert: a retry of the same client_message_id raced in,
+            // or another turn took these sequence numbers.
             await ReleaseAsync(conversation.Id, running);
             db.ChangeTracker.Clear();
-            return await TurnCommit.FindRepeatAsync(db, userId, request, CancellationToken.None)
-                ?? throw new InvalidOperationException("A duplicate send was refused but its original is missing.");
+            return await TurnCommit.FindRepeatAsync(db, userId, request, CancellationToken.None) ?? TurnInProgress(conversation.Id);
         }
         catch
         {
@@ -141,14 +153,14 @@ public sealed class TurnLifecycle(
         {
             await using var flusher = new ContentFlusher(scopes, turn.Assistant.Id, text, settings.Value.FlushInterval, metrics, logger);
             var tools = scope.ServiceProvider.GetRequiredService<TaskToolsFactory>().Create(turn.UserId);
-            var history = await TurnHistory.BuildAsync(db, turn.ConversationId, turn.Assistant.SequenceNumber, settings.Value.HistoryMessages, turn.Running.Token);
+            var history = await TurnHistory.LoadAsync(db, turn.ConversationId, turn.Assistant.SequenceNumber, settings.Value.HistoryMessages, turn.Running.Token);
 
             // Deleting is two-step and enforced here, not in the prompt: a pending deletion is
             // carried out only when this turn is the user's "yes" (or the Confirm button).
             await PendingDeletions.ResolveAsync(db, turn, tools, toolLog, history, turn.Running.Token);
 
             var chatOptions = new Microsoft.Extensions.AI.ChatOptions { Tools = [.. tools.AsTools()] };
-            await foreach (var update in chatClient.GetStreamingResponseAsync(history, chatOptions, turn.Running.Token))
+            await foreach (var update in chatClient.GetStreamingResponseAsync(history.Messages, chatOptions, turn.Running.Token))
             {
                 info.Observe(update);
                 foreach (var content in update.Contents)

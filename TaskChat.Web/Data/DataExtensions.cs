@@ -11,16 +11,18 @@ public static class DataExtensions
 {
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
+        // Pooled: a chat turn alone takes three contexts (start, run, flusher), and building
+        // each from scratch through DI was a measurable share of the server's CPU (docs/benchmarks.md).
         var postgres = PostgresConnectionString(builder.Configuration);
         if (postgres is not null)
         {
-            builder.Services.AddDbContext<TaskChatDbContext, PostgresTaskChatDbContext>(options =>
+            builder.Services.AddDbContextPool<TaskChatDbContext, PostgresTaskChatDbContext>(options =>
                 options.UseNpgsql(postgres));
         }
         else
         {
             var path = SqlitePath(builder.Configuration, builder.Environment);
-            builder.Services.AddDbContext<TaskChatDbContext, SqliteTaskChatDbContext>(options =>
+            builder.Services.AddDbContextPool<TaskChatDbContext, SqliteTaskChatDbContext>(options =>
                 options.UseSqlite($"Data Source={path};Pooling=True;Default Timeout=30"));
         }
 
