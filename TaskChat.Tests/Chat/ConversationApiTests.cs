@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using TaskChat.Tests.Infrastructure;
 using TaskChat.Web.Chat;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TaskChat.Web.Operations;
 
@@ -87,5 +88,57 @@ public sealed class ConversationApiTests(TaskChatApplication app) : IClassFixtur
 
         // The task the conversation created is the user's, not the conversation's.
         Assert.Single((await http.TasksAsync()).EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task DeletingAConversationWhileItsReplyStreamsEndsTheTurnQuietly(bool throughTheApi)
+    {
+        await using var slow = await TaskChatApplication.StartAsync(SlowReplies.Settings(delayMs: 20));
+        var user = await slow.CreateUserAsync();
+        using var http = slow.CreateClient(user);
+        await SlowReplies.AddTasksAsync(http);
+        await using var chat = await ChatConnection.ConnectAsync(slow.ServerAddress, user);
+        var conversationId = (await chat.SendAndWaitAsync("hello")).ConversationId;
+
+        var events = new List<ChatEvent>();
+        using var timeout = new CancellationTokenSource(TestSettings.Timeout);
+        await foreach (var chatEvent in chat.Send(SlowReplies.Prompt, conversationId, cancellationToken: timeout.Token))
+        {
+            events.Add(chatEvent);
+            if (chatEvent is TokenEvent && events.OfType<TokenEvent>().Count() == 3)
+            {
+                await DeleteAsync(slow, http, conversationId, throughTheApi);
+            }
+        }
+
+        // The stream still ends properly, nothing comes back, and nothing is logged as a failure.
+        Assert.IsType<MessageCompletedEvent>(events[^1]);
+        using var gone = await http.GetAsync($"/api/v1/conversations/{conversationId}/messages");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Empty((await http.GetFromJsonAsync<List<ConversationDto>>("/api/v1/conversations", JsonDefaults.Wire))!);
+        Assert.DoesNotContain(slow.Logs.Lines, line => line.StartsWith("[ERR] TaskChat", StringComparison.Ordinal));
+
+        // And the user carries on in a new conversation.
+        Assert.Null((await chat.SendAndWaitAsync("Create a task to call mum")).Error);
+    }
+
+    /// <summary>
+    /// Through the API the turn is asked to stop first, and its final write usually wins the
+    /// race; removing the row directly makes the turn's final write find nothing, every time.
+    /// </summary>
+    private static async Task DeleteAsync(TaskChatApplication app, HttpClient http, Guid conversationId, bool throughTheApi)
+    {
+        if (throughTheApi)
+        {
+            using var deleted = await http.DeleteAsync($"/api/v1/conversations/{conversationId}");
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TaskChat.Web.Data.TaskChatDbContext>();
+        Assert.Equal(1, await db.Conversations.Where(c => c.Id == conversationId).ExecuteDeleteAsync());
     }
 }

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TaskChat.Tests.Infrastructure;
 using TaskChat.Web.Chat;
+using TaskChat.Web.Data;
 
 namespace TaskChat.Tests.Chat;
 
@@ -91,6 +94,34 @@ public sealed class TurnRulesTests(TaskChatApplication app) : IClassFixture<Task
             accepted.Select(t => t.Started.UserMessage.Content),
             messages.Where(m => m.Role == MessageRole.User).Skip(1).Select(m => m.Content));
         Assert.Equal(accepted.Count, (await http.TasksAsync()).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AReplyLeftStreamingByADeadProcessIsMarkedInterruptedByTheNextTurn()
+    {
+        var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+        var first = await chat.SendAndWaitAsync("hello");
+
+        // What a node that died mid-reply leaves behind: the reply still marked streaming, and
+        // no lease on the conversation.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
+            await db.Messages.Where(m => m.Id == first.Started.AssistantMessageId)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Streaming));
+        }
+
+        var next = await chat.SendAndWaitAsync("Create a task to water plants", first.ConversationId);
+
+        Assert.Null(next.Error);
+        Assert.Equal(MessageStatus.Completed, next.Completed.Status);
+        var messages = (await http.MessagesAsync(first.ConversationId)).Messages;
+        Assert.Equal([1, 2, 3, 4], messages.Select(m => m.SequenceNumber));
+        Assert.Equal(MessageStatus.Interrupted, messages[1].Status);
+        Assert.Equal(first.Completed.Content, messages[1].Content);
+        Assert.Equal(MessageStatus.Completed, messages[3].Status);
     }
 
     [Fact]

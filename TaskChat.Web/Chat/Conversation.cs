@@ -12,8 +12,9 @@ public sealed class Conversation
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>
-    /// The last message sequence number handed out; bumped inside the insert's transaction so
-    /// concurrent sends on one conversation still get strictly increasing numbers.
+    /// The last message sequence number handed out; bumped in the same batch that inserts the
+    /// turn's two messages. Two sends racing for the same numbers cannot both land: the unique
+    /// index on (conversation_id, sequence_number) refuses the second (see TurnCommit).
     /// </summary>
     public int LastSequenceNumber { get; set; }
 

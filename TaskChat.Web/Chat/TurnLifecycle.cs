@@ -224,14 +224,23 @@ public sealed class TurnLifecycle(
             var now = time.UtcNowForStorage();
             var metadata = info.ToJson(chatClient.GetService<ChatClientMetadata>());
             await toolLog.AbandonUnfinishedAsync();
-            await db.Messages.Where(m => m.Id == turn.Assistant.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Content, content)
-                .SetProperty(m => m.Status, status)
-                .SetProperty(m => m.CompletedAt, now)
-                .SetProperty(m => m.Metadata, metadata));
-            await db.Conversations.Where(c => c.Id == turn.ConversationId)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now));
+
+            // Stubs marked modified, saved in one batch: the reply's final state and the
+            // conversation's place in the list land together, in one round trip and one commit.
+            var reply = db.Messages.Attach(new Message { Id = turn.Assistant.Id, Content = content, Status = status, CompletedAt = now, Metadata = metadata });
+            foreach (var property in (string[])[nameof(Message.Content), nameof(Message.Status), nameof(Message.CompletedAt), nameof(Message.Metadata)])
+            {
+                reply.Property(property).IsModified = true;
+            }
+
+            db.Conversations.Attach(new Conversation { Id = turn.ConversationId, Title = "", UpdatedAt = now })
+                .Property(c => c.UpdatedAt).IsModified = true;
+            await db.SaveChangesAsync(CancellationToken.None);
             metrics.DatabaseWrite();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Conversation {ConversationId} was deleted while turn {MessageId} was running", turn.ConversationId, turn.Assistant.Id);
         }
         catch (Exception exception)
         {
