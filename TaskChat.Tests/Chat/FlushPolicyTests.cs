@@ -1,8 +1,10 @@
 using System.Diagnostics.Metrics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TaskChat.Tests.Infrastructure;
 using TaskChat.Web.Chat;
 using TaskChat.Web.Chat.Streaming;
+using TaskChat.Web.Data;
 
 namespace TaskChat.Tests.Chat;
 
@@ -40,6 +42,42 @@ public sealed class FlushPolicyTests : IAsyncLifetime
         var saved = (await http.MessagesAsync(conversationId)).Messages[^1];
         Assert.Equal(turn.Completed.Content, saved.Content);
         Assert.Equal(MessageStatus.Completed, saved.Status);
+    }
+
+    [Fact]
+    public async Task EveryReplyStreamingAtOnceHasItsPartialTextSavedWhileItStreams()
+    {
+        var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+        await SlowReplies.AddTasksAsync(http, count: 25);
+        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+        var conversations = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            conversations.Add((await chat.SendAndWaitAsync("hello")).ConversationId);
+        }
+
+        // Three replies stream at once; while they do, each gets its text saved (polled, bounded).
+        var turns = conversations.Select(id => chat.SendAndWaitAsync(SlowReplies.Prompt, id)).ToList();
+        var saved = new Dictionary<Guid, string>();
+        for (var poll = 0; poll < 100 && saved.Values.Count(text => text.Length > 0) < conversations.Count; poll++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
+            saved = await db.Messages.Where(m => conversations.Contains(m.ConversationId) && m.Status == MessageStatus.Streaming)
+                .ToDictionaryAsync(m => m.ConversationId, m => m.Content);
+        }
+
+        var finished = await Task.WhenAll(turns);
+        Assert.Equal(conversations.Order(), saved.Keys.Order());
+        foreach (var turn in finished)
+        {
+            var partial = saved[turn.ConversationId];
+            Assert.NotEmpty(partial);
+            Assert.StartsWith(partial, turn.Completed.Content, StringComparison.Ordinal);
+            Assert.True(partial.Length < turn.Completed.Content.Length, "The saved text should be partial.");
+        }
     }
 
     /// <summary>Reads the app's own meter (only this app's: other test apps share the process).</summary>

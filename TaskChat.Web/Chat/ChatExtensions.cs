@@ -24,6 +24,8 @@ public static class ChatExtensions
 
         builder.Services.AddSingleton<TurnRegistry>();
         builder.Services.AddSingleton<ChatMetrics>();
+        builder.Services.AddSingleton<PartialReplyWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PartialReplyWriter>());
         builder.Services.AddSingleton<TurnLifecycle>();
         builder.Services.AddSingleton<TurnFollower>();
         builder.Services.AddSingleton<ConversationFeeds>();

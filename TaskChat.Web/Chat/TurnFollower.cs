@@ -62,6 +62,7 @@ public sealed class TurnFollower(IServiceScopeFactory scopes, IChatEventBus bus,
         }
 
         var enumerator = subscription.ReadAllAsync(idle.Token).GetAsyncEnumerator(idle.Token);
+        var producedAny = false;
         try
         {
             while (true)
@@ -81,8 +82,14 @@ public sealed class TurnFollower(IServiceScopeFactory scopes, IChatEventBus bus,
                     yield break;
                 }
 
-                // Once the turn has produced events, wait for the rest however long it takes.
-                idle.CancelAfter(Timeout.InfiniteTimeSpan);
+                // Once the turn has produced events, wait for the rest however long it takes
+                // (once: resetting the timer takes a lock, and this runs for every token).
+                if (!producedAny)
+                {
+                    idle.CancelAfter(Timeout.InfiniteTimeSpan);
+                    producedAny = true;
+                }
+
                 yield return enumerator.Current;
             }
         }

@@ -20,6 +20,7 @@ public sealed class TurnLifecycle(
     TurnRegistry registry,
     ITurnLeases leases,
     ChatMetrics metrics,
+    PartialReplyWriter partialReplies,
     IOptions<ChatSettings> settings,
     TimeProvider time,
     ILogger<TurnLifecycle> logger)
@@ -151,7 +152,7 @@ public sealed class TurnLifecycle(
         var toolLog = new ToolCallLog(db, turn.Assistant.Id, turn.Emitter, time);
         try
         {
-            await using var flusher = new ContentFlusher(scopes, turn.Assistant.Id, text, settings.Value.FlushInterval, metrics, logger);
+            partialReplies.Track(turn.Assistant.Id, text);
             var tools = scope.ServiceProvider.GetRequiredService<TaskToolsFactory>().Create(turn.UserId);
             var history = await TurnHistory.LoadAsync(db, turn.ConversationId, turn.Assistant.SequenceNumber, settings.Value.HistoryMessages, turn.Running.Token);
 
@@ -198,6 +199,7 @@ public sealed class TurnLifecycle(
         {
             // Saved first, then the conversation is released, then the world is told: a client
             // that sends again on message_completed must find the conversation free.
+            await partialReplies.ForgetAsync(turn.Assistant.Id);
             var content = text.ToString();
             await FinishAsync(db, turn, toolLog, content, status, info);
             await ReleaseAsync(turn.ConversationId, turn.Running);

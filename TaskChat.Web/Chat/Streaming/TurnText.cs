@@ -3,8 +3,8 @@ using System.Text;
 namespace TaskChat.Web.Chat.Streaming;
 
 /// <summary>
-/// The reply text as it grows. The turn appends to it; the flusher reads it from another
-/// thread, so both go through one lock. <see cref="Version"/> tells the flusher whether
+/// The reply text as it grows. The turn appends to it; PartialReplyWriter reads it from another
+/// thread, so both go through one lock. <see cref="Version"/> tells the writer whether
 /// anything changed since its last write.
 /// </summary>
 internal sealed class TurnText
