@@ -157,20 +157,25 @@ public sealed class TurnRulesTests(TaskChatApplication app) : IClassFixture<Task
         Assert.Empty((await http.GetFromJsonAsync<List<ConversationDto>>("/api/v1/conversations"))!);
     }
 
-    [Fact]
-    public async Task AMessageOfExactlyTheLimitIsAccepted()
+    [Theory]
+    [InlineData('a')]
+    [InlineData('\u0001')] // JSON escapes it as \u0001: six bytes a character on the wire
+    [InlineData('"')]
+    public async Task AMessageOfExactlyTheLimitIsAccepted(char character)
     {
         var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
         await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
 
-        var turn = await chat.SendAndWaitAsync(new string('a', 8000));
+        var turn = await chat.SendAndWaitAsync(new string(character, 8000));
 
         Assert.Null(turn.Error);
-        Assert.Equal(8000, turn.Started.UserMessage.Content.Length);
+        Assert.Equal(HubConnectionState.Connected, chat.Hub.State);
+        Assert.Equal(new string(character, 8000), (await http.MessagesAsync(turn.ConversationId)).Messages[0].Content);
     }
 
     [Fact]
-    public async Task AHubMessageOver32KilobytesClosesTheConnectionWithAClearError()
+    public async Task AHubMessageOver64KilobytesClosesTheConnectionWithAClearError()
     {
         var user = await app.CreateUserAsync();
         using var http = app.CreateClient(user);
@@ -182,7 +187,7 @@ public sealed class TurnRulesTests(TaskChatApplication app) : IClassFixture<Task
             return Task.CompletedTask;
         };
 
-        await Assert.ThrowsAnyAsync<Exception>(() => chat.SendAndWaitAsync(new string('x', 40_000)));
+        await Assert.ThrowsAnyAsync<Exception>(() => chat.SendAndWaitAsync(new string('x', 70_000)));
 
         var error = await closed.Task.WaitAsync(TestSettings.Timeout);
         Assert.NotNull(error);

@@ -6,8 +6,12 @@ public sealed class ChatSettings
     /// <summary>The longest user message accepted, in characters.</summary>
     public int MaxMessageLength { get; set; } = 8000;
 
-    /// <summary>The largest hub message accepted, in bytes; SignalR closes a connection that sends more.</summary>
-    public long MaxHubMessageBytes { get; set; } = 32 * 1024;
+    /// <summary>
+    /// The largest hub message accepted, in bytes; SignalR closes a connection that sends more.
+    /// Room for the longest message at its worst: JSON writes a control character as \u0001,
+    /// so 8,000 of them take 48,000 bytes before the envelope.
+    /// </summary>
+    public long MaxHubMessageBytes { get; set; } = 64 * 1024;
 
     /// <summary>How often a streaming reply's partial text is written: the most a crash can lose.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);

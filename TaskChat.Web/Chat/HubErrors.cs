@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace TaskChat.Web.Chat;
 
 /// <summary>
-/// Detailed hub errors are on so that protocol errors (a message over 32 KB) reach the client
+/// Detailed hub errors are on so that protocol errors (a message over 64 KB) reach the client
 /// in words. In exchange, nothing unexpected may leak through: streams end with an
 /// <c>error</c> event and plain invocations with a <see cref="HubException"/>, both generic,
 /// while the details go to the log.
