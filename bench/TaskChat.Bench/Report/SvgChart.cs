@@ -41,12 +41,12 @@ internal static class SvgChart
         [
             new(Systems.TaskChat, TaskChatColour, Of(ours, r => r.TokenLatency.P99Ms)),
             new(Systems.Baseline, BaselineColour, Of(theirs, r => r.TokenLatency.P99Ms)),
-        ], reference: (Targets.TokenLatencyP99Ms, "target at N=100"));
+        ], reference: (Targets.TokenLatencyP99Ms, "target at N=100"), logScale: true);
         Panel(svg, 40 + PanelWidth, 40, "time to first token p99 (ms)", ns,
         [
             new(Systems.TaskChat, TaskChatColour, Of(ours, r => r.FirstToken.P99Ms)),
             new(Systems.Baseline, BaselineColour, Of(theirs, r => r.FirstToken.P99Ms)),
-        ], reference: (Targets.FirstTokenP99Ms, "target at N=100"));
+        ], reference: (Targets.FirstTokenP99Ms, "target at N=100"), logScale: true);
         Panel(svg, 20, 70 + PanelHeight, "CPU (cores of 2)", ns,
         [
             new("TaskChat server", TaskChatColour, Of(ours, r => r.ServerCores)),
@@ -59,27 +59,29 @@ internal static class SvgChart
             new("first token p99", RatioColours[1], RatioOf(r => r.FirstToken.P99Ms)),
             new("server CPU", RatioColours[2], RatioOf(r => r.ServerCores)),
             new("tokens/s", RatioColours[3], RatioOf(r => r.TokensPerSecond)),
-        ], reference: (1, "1x"));
+        ], reference: (1, "1x"), logScale: true);
         svg.AppendLine("</svg>");
         return svg.ToString();
     }
 
-    private static void Panel(StringBuilder svg, int left, int top, string title, IReadOnlyList<int> ns, IReadOnlyList<Series> series, (double Value, string Label)? reference = null)
+    private static void Panel(
+        StringBuilder svg, int left, int top, string title, IReadOnlyList<int> ns, IReadOnlyList<Series> series,
+        (double Value, string Label)? reference = null, bool logScale = false)
     {
         var plotLeft = left + Margin;
         var plotTop = top + 24;
         var plotWidth = PanelWidth - Margin - 16;
         var plotHeight = PanelHeight - 70;
-        var max = series.SelectMany(s => s.Points).Select(p => p.Value).Append(reference?.Value ?? 0).DefaultIfEmpty(1).Max();
-        var step = NiceStep(max / 4);
-        var ceiling = Math.Max(step, Math.Ceiling(max / step) * step);
+        var values = series.SelectMany(s => s.Points).Select(p => p.Value).Append(reference?.Value ?? 0).ToList();
+        var (y, ticks) = logScale ? LogAxis(values, plotTop, plotHeight) : LinearAxis(values, plotTop, plotHeight);
         var logMin = Math.Log10(ns.DefaultIfEmpty(1).Min());
         var logMax = Math.Log10(ns.DefaultIfEmpty(10).Max());
         double X(int n) => logMax - logMin < 1e-9 ? plotLeft + plotWidth / 2.0 : plotLeft + (Math.Log10(n) - logMin) / (logMax - logMin) * plotWidth;
-        double Y(double v) => plotTop + plotHeight - v / ceiling * plotHeight;
+        double Y(double v) => y(v);
 
-        svg.AppendLine(Invariant($"""<text x="{left}" y="{top + 12}" font-weight="bold">{WebUtility.HtmlEncode(title)}</text>"""));
-        for (var v = 0.0; v <= ceiling + step / 2; v += step)
+        var heading = logScale ? title + ", log scale" : title;
+        svg.AppendLine(Invariant($"""<text x="{left}" y="{top + 12}" font-weight="bold">{WebUtility.HtmlEncode(heading)}</text>"""));
+        foreach (var v in ticks)
         {
             svg.AppendLine(Invariant($"""<line x1="{plotLeft}" y1="{Y(v):0.0}" x2="{plotLeft + plotWidth}" y2="{Y(v):0.0}" stroke="#e5e7eb"/>"""));
             svg.AppendLine(Invariant($"""<text x="{plotLeft - 6}" y="{Y(v) + 4:0.0}" text-anchor="end" fill="#57606a">{v:0.###}</text>"""));
@@ -116,6 +118,34 @@ internal static class SvgChart
             svg.AppendLine(Invariant($"""<text x="{legendX + 22:0}" y="{legendY}" font-size="11">{WebUtility.HtmlEncode(s.Name)}</text>"""));
             legendX += 30 + s.Name.Length * 6.2;
         }
+    }
+
+    /// <summary>From 0 to a round ceiling, gridlines at a readable step.</summary>
+    private static (Func<double, double> Y, List<double> Ticks) LinearAxis(List<double> values, double plotTop, double plotHeight)
+    {
+        var max = values.DefaultIfEmpty(1).Max();
+        var step = NiceStep(max / 4);
+        var ceiling = Math.Max(step, Math.Ceiling(max / step) * step);
+        var ticks = new List<double>();
+        for (var v = 0.0; v <= ceiling + step / 2; v += step)
+        {
+            ticks.Add(v);
+        }
+
+        return (v => plotTop + plotHeight - v / ceiling * plotHeight, ticks);
+    }
+
+    /// <summary>
+    /// Decades from below the smallest value to above the largest: figures that span 0.3 ms to
+    /// 500 ms (or ratios of 1x to 600x) stay readable at every N.
+    /// </summary>
+    private static (Func<double, double> Y, List<double> Ticks) LogAxis(List<double> values, double plotTop, double plotHeight)
+    {
+        var positive = values.Where(v => v > 0).DefaultIfEmpty(1).ToList();
+        var low = Math.Floor(Math.Log10(positive.Min()));
+        var high = Math.Max(low + 1, Math.Ceiling(Math.Log10(positive.Max())));
+        var ticks = Enumerable.Range((int)low, (int)(high - low) + 1).Select(d => Math.Pow(10, d)).ToList();
+        return (v => plotTop + plotHeight - (Math.Log10(Math.Max(v, ticks[0])) - low) / (high - low) * plotHeight, ticks);
     }
 
     /// <summary>1, 2 or 5 times a power of ten: gridlines people can read.</summary>
