@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using TaskChat.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -44,11 +45,18 @@ public sealed class ScreenshotTests(BrowserFixture browser)
         await page.EvaluateAsync("() => document.getElementById('chat-scroll').scrollTop = 1e9");
         await page.EvaluateAsync("() => document.activeElement?.blur()");
 
-        await Expect(page.Locator("html")).Not.ToHaveAttributeAsync("data-theme", "dark");
+        // With no choice made, the system's preference decides; the toggle then overrides it.
+        await Expect(page.Locator("html")).Not.ToHaveAttributeAsync("data-theme", new Regex("."));
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(15, 17, 23)");
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+        await Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(246, 247, 251)");
         await SaveAsync(page, "screenshot-chat-light.png");
 
         await page.Locator("#theme-toggle").ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
+        await Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(15, 17, 23)");
+        await Expect(page.Locator(".message.user .bubble").First).ToHaveCSSAsync("color", "rgb(255, 255, 255)");
         await SaveAsync(page, "screenshot-chat-dark.png");
 
         await page.SetViewportSizeAsync(390, 760);
