@@ -118,7 +118,9 @@ public sealed class ConversationApiTests(TaskChatApplication app) : IClassFixtur
         using var gone = await http.GetAsync($"/api/v1/conversations/{conversationId}/messages");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         Assert.Empty((await http.GetFromJsonAsync<List<ConversationDto>>("/api/v1/conversations", JsonDefaults.Wire))!);
-        Assert.DoesNotContain(slow.Logs.Lines, line => line.StartsWith("[ERR] TaskChat", StringComparison.Ordinal));
+        var errors = slow.Logs.Lines.Where(line => line.StartsWith("[ERR]", StringComparison.Ordinal)
+            && !line.Contains("__EFMigrationsHistory", StringComparison.Ordinal)).ToList();
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
 
         // And the user carries on in a new conversation.
         Assert.Null((await chat.SendAndWaitAsync("Create a task to call mum")).Error);

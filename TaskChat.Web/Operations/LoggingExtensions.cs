@@ -5,10 +5,14 @@ namespace TaskChat.Web.Operations;
 
 public static class LoggingExtensions
 {
-    /// <summary>Structured console logs; levels and sinks can be overridden under <c>Serilog</c>.</summary>
+    /// <summary>
+    /// Structured console logs; levels and sinks can be overridden under <c>Serilog</c>. The
+    /// app's logger is its own, not the static <c>Log.Logger</c>: several apps in one process
+    /// (the test suite, the benchmark) otherwise write into whichever started last.
+    /// </summary>
     public static WebApplicationBuilder AddStructuredLogging(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
@@ -28,6 +32,7 @@ public static class LoggingExtensions
     {
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
