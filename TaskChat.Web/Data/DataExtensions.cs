@@ -11,8 +11,9 @@ public static class DataExtensions
 {
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
-        // Pooled: a chat turn alone takes three contexts (start, run, flusher), and building
-        // each from scratch through DI was a measurable share of the server's CPU (docs/benchmarks.md).
+        // Pooled: a chat turn takes two contexts (start, run) and the partial-reply writer one per
+        // interval; building each from scratch through DI was a measurable share of the server's
+        // CPU (docs/benchmarks.md).
         var postgres = PostgresConnectionString(builder.Configuration);
         if (postgres is not null)
         {
