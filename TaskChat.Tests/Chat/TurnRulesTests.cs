@@ -35,6 +35,22 @@ public sealed class TurnRulesTests(TaskChatApplication app) : IClassFixture<Task
     }
 
     [Fact]
+    public async Task ARepeatOfAnOlderSendIsReplayedAfterANewerTurn()
+    {
+        var user = await app.CreateUserAsync();
+        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+        var first = await chat.SendAndWaitAsync("Create a task to renew passport", clientMessageId: "older");
+        await chat.SendAndWaitAsync("Show me my tasks", first.ConversationId, "newer");
+
+        // The newer turn is what the conversation's buffer holds now; the older one comes from the database.
+        var repeat = await chat.SendAndWaitAsync("Create a task to renew passport", first.ConversationId, "older");
+
+        Assert.Null(repeat.Error);
+        Assert.Equal(first.Started.AssistantMessageId, repeat.Started.AssistantMessageId);
+        Assert.Equal(first.Completed.Content, repeat.Completed.Content);
+    }
+
+    [Fact]
     public async Task ConcurrentRepeatsOfOneSendMakeOneTurn()
     {
         var user = await app.CreateUserAsync();

@@ -18,8 +18,7 @@ internal sealed class ToolCallLog(TaskChatDbContext db, Guid messageId, TurnEmit
     public async Task StartedAsync(FunctionCallContent call)
     {
         var arguments = JsonSerializer.Serialize(call.Arguments ?? new Dictionary<string, object?>());
-        var row = await StartedAsync(call.CallId, call.Name, arguments);
-        byCallId[call.CallId] = row;
+        await StartedAsync(call.CallId, call.Name, arguments);
     }
 
     public async Task<ToolCall> StartedAsync(string callId, string name, string argumentsJson)
@@ -35,6 +34,7 @@ internal sealed class ToolCallLog(TaskChatDbContext db, Guid messageId, TurnEmit
         };
         db.ToolCalls.Add(row);
         await db.SaveChangesAsync(CancellationToken.None);
+        byCallId[callId] = row;
         await emitter.ToolCallStartedAsync(row.Id, name, MessageMapping.ParseOrNull(argumentsJson)!.Value);
         return row;
     }

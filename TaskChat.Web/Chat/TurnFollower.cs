@@ -24,7 +24,14 @@ public sealed class TurnFollower(IServiceScopeFactory scopes, IChatEventBus bus,
             var sawAny = false;
             await foreach (var chatEvent in ReadUntilIdleAsync(subscription, start, cancellationToken))
             {
-                if (chatEvent.Event < start.FirstEvent || chatEvent.Event > lastOfTurn)
+                if (chatEvent.Event > lastOfTurn)
+                {
+                    // A later turn's events: this one is no longer buffered (a repeat of an
+                    // older send). Waiting would wait forever; the database has it.
+                    break;
+                }
+
+                if (chatEvent.Event < start.FirstEvent)
                 {
                     continue;
                 }

@@ -97,8 +97,8 @@ public sealed class TurnLifecycle(
         // to call dead (CommitAsync) rather than another node's live turn.
         if (!await leases.TryAcquireAsync(conversation.Id))
         {
-            running.Finished();
             registry.Remove(conversation.Id, running);
+            running.Finished();
             return TurnInProgress(conversation.Id);
         }
 
@@ -130,8 +130,19 @@ public sealed class TurnLifecycle(
         // 4. Announce the turn. From here the user's message is durable whatever happens.
         var firstEvent = EventNumbers.First(messages.Assistant.SequenceNumber);
         var emitter = new TurnEmitter(bus, conversation.Id, messages.Assistant.Id, firstEvent);
-        await bus.BeginTurnAsync(conversation.Id, messages.Assistant.Id, firstEvent);
-        await emitter.TurnStartedAsync(MessageMapping.ToDto(messages.User));
+        try
+        {
+            await bus.BeginTurnAsync(conversation.Id, messages.Assistant.Id, firstEvent);
+            await emitter.TurnStartedAsync(MessageMapping.ToDto(messages.User));
+        }
+        catch
+        {
+            // The bus (Redis) failed: free the conversation rather than hold it for a turn that
+            // never runs. The reply left streaming is marked interrupted by the next send.
+            await ReleaseAsync(conversation.Id, running);
+            throw;
+        }
+
         metrics.TurnStarted();
 
         // 5. Stream the reply in the background: a client that goes away does not stop it.
@@ -211,7 +222,16 @@ public sealed class TurnLifecycle(
     {
         registry.Remove(conversationId, running);
         running.Finished();
-        await leases.ReleaseAsync(conversationId);
+        try
+        {
+            await leases.ReleaseAsync(conversationId);
+        }
+        catch (Exception exception)
+        {
+            // Never let a lost release keep message_completed from the watchers: the lease
+            // expires on its own.
+            logger.LogWarning(exception, "Could not release the lease on conversation {ConversationId}", conversationId);
+        }
     }
 
     private static TurnStart TurnInProgress(Guid conversationId) =>

@@ -24,6 +24,8 @@ public static class OperationsExtensions
             }
         });
 
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+
         // Malformed JSON is the caller's mistake: a 400 ProblemDetails in every environment,
         // not the developer exception page.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
@@ -49,6 +51,7 @@ public static class OperationsExtensions
     {
         if (!app.Environment.IsDevelopment())
         {
+            // People get the error page; API and hub callers ProblemDetails (ApiExceptionHandler).
             app.UseExceptionHandler("/error");
             app.UseHsts();
         }

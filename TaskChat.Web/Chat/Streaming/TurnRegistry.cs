@@ -110,6 +110,8 @@ internal sealed class RunningTurn((Guid UserId, string ClientMessageId)? sendKey
     {
         started.TrySetResult(null);
         completion.TrySetResult();
-        cancellation.Dispose();
+
+        // Not disposed: Stop or Interrupt may still hold this turn as it finishes, and a
+        // cancellation source without a timer holds nothing that needs releasing.
     }
 }
