@@ -60,13 +60,17 @@ public sealed class FlushPolicyTests : IAsyncLifetime
         // Three replies stream at once; while they do, each gets its text saved (polled, bounded).
         var turns = conversations.Select(id => chat.SendAndWaitAsync(SlowReplies.Prompt, id)).ToList();
         var saved = new Dictionary<Guid, string>();
-        for (var poll = 0; poll < 100 && saved.Values.Count(text => text.Length > 0) < conversations.Count; poll++)
+        for (var poll = 0; poll < 100 && saved.Count < conversations.Count; poll++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(50));
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
-            saved = await db.Messages.Where(m => conversations.Contains(m.ConversationId) && m.Status == MessageStatus.Streaming)
-                .ToDictionaryAsync(m => m.ConversationId, m => m.Content);
+
+            // Kept across polls: one reply may finish before another's first write.
+            foreach (var reply in await db.Messages.Where(m => conversations.Contains(m.ConversationId) && m.Status == MessageStatus.Streaming && m.Content != "").ToListAsync())
+            {
+                saved[reply.ConversationId] = reply.Content;
+            }
         }
 
         var finished = await Task.WhenAll(turns);

@@ -181,15 +181,21 @@ public sealed class ResumeTests : IAsyncLifetime
         return events;
     }
 
+    /// <summary>Reads until <paramref name="done"/> holds; fails the test, with the last value, if it never does.</summary>
     internal static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         var deadline = DateTime.UtcNow + TestSettings.Timeout;
         while (true)
         {
             var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
+            if (done(value))
             {
                 return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Still not there after {TestSettings.Timeout.TotalSeconds:0} s; last read: {value}");
             }
 
             await Task.Delay(50);

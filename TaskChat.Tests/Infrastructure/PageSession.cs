@@ -27,8 +27,13 @@ public sealed partial class PageSession : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => client.GetAsync(path);
 
-    /// <summary>Loads <paramref name="path"/>, reads its antiforgery token and posts <paramref name="fields"/> back.</summary>
-    public async Task<HttpResponseMessage> SubmitFormAsync(string path, IReadOnlyDictionary<string, string> fields)
+    public Task<string> GetStringAsync(string path) => client.GetStringAsync(path);
+
+    /// <summary>
+    /// Loads <paramref name="path"/>, reads its antiforgery token and posts <paramref name="fields"/>
+    /// back, to the page itself or to the form's <paramref name="action"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string path, IReadOnlyDictionary<string, string> fields, string? action = null)
     {
         using var page = await client.GetAsync(path);
         var html = await page.Content.ReadAsStringAsync();
@@ -37,7 +42,7 @@ public sealed partial class PageSession : IDisposable
         Assert.True(token.Success, $"{path} rendered no antiforgery token.");
 
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
-        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+        return await client.PostAsync(action ?? path, new FormUrlEncodedContent(form));
     }
 
     public void Dispose() => client.Dispose();
