@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using TaskChat.Tests.Chat;
 using TaskChat.Tests.Infrastructure;
 using TaskChat.Web.Chat;
@@ -57,6 +60,23 @@ public sealed class ModelResilienceTests
 
         var next = await world.Chat.SendAndWaitAsync("Again", failed.ConversationId);
         Assert.Equal((MessageStatus.Completed, "Recovered."), (next.Completed.Status, next.Completed.Content));
+    }
+
+    [Fact]
+    public async Task TheRestChatEndpointReportsAFailedReplyAsA502Problem()
+    {
+        await using var world = await ModelHarness.StartOpenAIAsync(("Assistant:MaxRetries", "0"));
+        world.Model.Enqueue(ScriptedReply.Status(500));
+
+        using var response = await world.Http.PostAsJsonAsync("/api/v1/chat", new { message = "Hi" });
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ChatErrorCodes.ModelFailed, problem.GetProperty("code").GetString());
+        Assert.Equal("The model provider had a problem (HTTP 500). Try again in a moment.", problem.GetProperty("detail").GetString());
+        var stored = (await world.Http.MessagesAsync(problem.GetProperty("conversation_id").GetGuid())).Messages[^1];
+        Assert.Equal((problem.GetProperty("message_id").GetGuid(), MessageStatus.Failed), (stored.Id, stored.Status));
     }
 
     [Fact]

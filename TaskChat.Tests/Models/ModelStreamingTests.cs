@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using TaskChat.Tests.Chat;
+using TaskChat.Tests.Infrastructure;
 using TaskChat.Web.Chat;
 
 namespace TaskChat.Tests.Models;
@@ -139,6 +140,28 @@ public sealed class ModelStreamingTests
 
         var stored = (await world.Http.MessagesAsync(turn.ConversationId)).Messages[^1];
         Assert.Equal(2, stored.ToolCalls.Count);
+    }
+
+    [Fact]
+    public async Task ADeletionProposedWithTheNumberAsAStringIsCarriedOutOnYes()
+    {
+        await using var world = await ModelHarness.StartOpenAIAsync();
+        await world.Http.CreateTaskAsync("Water the plants");
+        world.Model.Enqueue(
+            ScriptedReply.ToolCalls(new ScriptedCall("call_d", "delete_task", "{\"number\": \"1\"}")),
+            ScriptedReply.Text("Confirm to delete it."),
+            ScriptedReply.Text("Deleted."));
+
+        var proposed = await world.Chat.SendAndWaitAsync("Delete task 1");
+        Assert.Equal(ToolCallStatus.NeedsConfirmation, Assert.Single(proposed.ToolResults).Status);
+
+        var confirmed = await world.Chat.SendAndWaitAsync("yes", proposed.ConversationId);
+
+        Assert.Null(confirmed.Error);
+        Assert.Equal(ToolCallStatus.Succeeded, Assert.Single(confirmed.ToolResults).Status);
+        Assert.Empty((await world.Http.TasksAsync()).EnumerateArray());
+        var history = (await world.Http.MessagesAsync(proposed.ConversationId)).Messages;
+        Assert.Equal(ToolCallStatus.Confirmed, history[1].ToolCalls.Single().Status);
     }
 
     [Fact]

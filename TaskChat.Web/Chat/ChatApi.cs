@@ -74,7 +74,7 @@ internal static class ChatApi
 
         var reply = new StringBuilder();
         MessageCompletedEvent? completed = null;
-        string? failure = null;
+        ErrorEvent? failure = null;
         await foreach (var chatEvent in follower.FollowAsync(userId, start, cancellationToken))
         {
             switch (chatEvent)
@@ -83,7 +83,7 @@ internal static class ChatApi
                     reply.Append(token.Delta);
                     break;
                 case ErrorEvent turnError:
-                    failure = turnError.Message;
+                    failure = turnError;
                     break;
                 case MessageCompletedEvent done:
                     completed = done;
@@ -91,9 +91,21 @@ internal static class ChatApi
             }
         }
 
+        // The turn ran but the model failed: say so, as the hub does, rather than a 200 with
+        // whatever text came first. The message (failed, with that text) is in the history.
+        if (completed?.Status == MessageStatus.Failed && failure is not null)
+        {
+            return TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status502BadGateway, extensions: new Dictionary<string, object?>
+            {
+                ["code"] = failure.Code,
+                ["conversation_id"] = start.ConversationId,
+                ["message_id"] = start.AssistantMessageId,
+            });
+        }
+
         var metadata = (await store.FindMessageAsync(userId, start.AssistantMessageId, CancellationToken.None))?.Metadata;
         return TypedResults.Ok(new ChatResponse(
-            completed?.Content ?? failure ?? reply.ToString(),
+            completed?.Content ?? reply.ToString(),
             start.ConversationId,
             start.AssistantMessageId,
             ChatResponseMetadataReader.From(metadata)));

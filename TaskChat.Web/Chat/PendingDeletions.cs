@@ -45,6 +45,9 @@ internal static class PendingDeletions
             ? pending.FirstOrDefault(t => t.Id == id && ConfirmationReply.IsAffirmation(turn.Text))
             : ConfirmationReply.IsAffirmation(turn.Text) ? pending[0] : null;
 
+        // Read before anything is marked, with the options the proposal itself was bound with: a
+        // model may send the number as a string ("3"), which the tool accepted.
+        var number = approved is null ? 0 : JsonSerializer.Deserialize<DeleteArguments>(approved.Arguments, ToolResult.JsonOptions)!.Number;
         foreach (var proposal in pending)
         {
             proposal.Status = proposal == approved ? ToolCallStatus.Confirmed : ToolCallStatus.Declined;
@@ -58,7 +61,6 @@ internal static class PendingDeletions
 
         // The deletion is recorded as this turn's own tool call, and the model is shown it as
         // if it had made the call, so it can tell the user what happened in its own words.
-        var number = JsonDocument.Parse(approved.Arguments).RootElement.GetProperty("number").GetInt32();
         var callId = "confirm_" + approved.CallId;
         var arguments = JsonSerializer.Serialize(new Dictionary<string, object> { ["number"] = number, ["confirmed"] = true });
         var row = await log.StartedAsync(callId, approved.Name, arguments);
@@ -68,4 +70,6 @@ internal static class PendingDeletions
         history.Messages.Add(new ChatMessage(ChatRole.Assistant, [TurnHistory.ToCall(row)]));
         history.Messages.Add(new ChatMessage(ChatRole.Tool, [TurnHistory.ToResult(row)]));
     }
+
+    private sealed record DeleteArguments(int Number);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -24,7 +25,7 @@ public static class DataExtensions
         {
             var path = SqlitePath(builder.Configuration, builder.Environment);
             builder.Services.AddDbContextPool<TaskChatDbContext, SqliteTaskChatDbContext>(options =>
-                options.UseSqlite($"Data Source={path};Pooling=True;Default Timeout=30"));
+                options.UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString()));
         }
 
         builder.Services.AddHostedService<DatabaseInitializer>();

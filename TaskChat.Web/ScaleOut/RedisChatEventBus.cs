@@ -28,9 +28,11 @@ internal sealed class RedisChatEventBus(IConnectionMultiplexer redis, Conversati
         subscription.OnMessage(message =>
         {
             // Messages of one subscription arrive in order, so each conversation's events do too.
-            if (Deserialize(message.Message) is { } chatEvent)
+            // Only to feeds this node already has: a conversation nobody here watches or runs
+            // needs none (a later watcher reads the backlog from Redis).
+            if (Deserialize(message.Message) is { } chatEvent && feeds.TryGet(chatEvent.ConversationId) is { } feed)
             {
-                feeds.Get(chatEvent.ConversationId).Publish(chatEvent);
+                feed.Publish(chatEvent);
             }
         });
     }

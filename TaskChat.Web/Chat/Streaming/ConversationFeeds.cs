@@ -19,6 +19,8 @@ internal sealed class ConversationFeeds(TimeProvider time)
 
     public ConversationFeed Get(Guid conversationId) => feeds.GetOrAdd(conversationId, _ => new ConversationFeed());
 
+    public ConversationFeed? TryGet(Guid conversationId) => feeds.GetValueOrDefault(conversationId);
+
     /// <summary>Drops feeds nobody watches whose last turn finished long enough ago; at most once per <see cref="SweepInterval"/>.</summary>
     public void Sweep()
     {
