@@ -71,6 +71,16 @@ internal static partial class ChatBrowser
 
     public static Task<string[]> RecordedReplyTextsAsync(IPage page) => page.EvaluateAsync<string[]>("() => window.replyTexts");
 
+    /// <summary>
+    /// The texts the reply showed before its final rendering. The last plain text and the
+    /// Markdown rendering alone make one, so two or more mean the reply visibly grew.
+    /// </summary>
+    public static async Task<List<string>> PartialReplyTextsAsync(IPage page, ILocator reply)
+    {
+        var final = Squash(await reply.Locator(".content").InnerTextAsync());
+        return (await RecordedReplyTextsAsync(page)).Where(text => Squash(text) != final).Distinct().ToList();
+    }
+
     public static Guid ConversationIdOf(IPage page) => Guid.Parse(ConversationInUrl().Match(page.Url).Groups[1].Value);
 
     public static Regex ChatUrl() => ChatPath();

@@ -41,7 +41,8 @@ public sealed class ChatResumeTests(BrowserFixture browser)
         await RecordReplyTextsAsync(page);
         await Expect(reply).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = ReplyTimeout });
         await WaitForRenderedAsync(reply);
-        Assert.NotEmpty(await RecordedReplyTextsAsync(page));
+        var partial = await PartialReplyTextsAsync(page, reply);
+        Assert.True(partial.Count >= 2, $"The reply should have kept growing after the refresh, saw: {string.Join(" | ", partial)}");
 
         var saved = (await MessagesAsync(api, ConversationIdOf(page))).Last();
         Assert.Equal(MessageRole.Assistant, saved.Role);
@@ -78,7 +79,8 @@ public sealed class ChatResumeTests(BrowserFixture browser)
         await WaitForRepliesAsync(second, 2);
         await Expect(LastReply(second).Locator(".tool-card")).ToContainTextAsync("List tasks");
         await Expect(LastReply(second).Locator(".content")).ToContainTextAsync("Milk");
-        Assert.True((await RecordedReplyTextsAsync(second)).Length >= 2, "The second tab should have seen the reply grow.");
+        await WaitForRenderedAsync(LastReply(second));
+        Assert.True((await PartialReplyTextsAsync(second, LastReply(second))).Count >= 2, "The second tab should have seen the reply grow.");
 
         await WaitForRepliesAsync(first, 2);
         await WaitForRenderedAsync(LastReply(first));

@@ -41,7 +41,7 @@ public sealed class ChatStreamingTests(BrowserFixture browser)
 
         // Streamed, not delivered whole: the bubble showed partial texts on the way.
         var final = await reply.Locator(".content").InnerTextAsync();
-        var partial = (await RecordedReplyTextsAsync(page)).Where(text => Squash(text) != Squash(final)).Distinct().ToList();
+        var partial = await PartialReplyTextsAsync(page, reply);
         Assert.True(partial.Count >= 2, $"Expected at least 2 intermediate texts, saw: {string.Join(" | ", partial)}");
         Assert.All(partial, text => Assert.StartsWith(text.TrimEnd(), final.Trim()[..Math.Min(final.Trim().Length, text.TrimEnd().Length)]));
 
