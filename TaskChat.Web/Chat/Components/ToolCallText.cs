@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TaskChat.Web.Assistant;
+using TaskChat.Web.Chat.Model;
 
 namespace TaskChat.Web.Chat.Components;
 
