@@ -92,7 +92,7 @@ public sealed class TaskChatApplication : WebApplicationFactory<Program>, IAsync
         {
             ["Jwt:Secret"] = TestSettings.JwtSecret,
             ["Assistant:Offline:TokenDelayMs"] = "0",
-            // The seed's model variables choose a model provider when set. A developer's shell often
+            // The model variables (GEMINI_API_KEY, OPENAI_API_KEY ...) choose a model provider when set. A developer's shell often
             // exports OPENAI_API_KEY; it must not send an offline test's turns to a real model.
             // Tests of the providers set these themselves (empty counts as unset).
             ["GEMINI_API_KEY"] = "",
