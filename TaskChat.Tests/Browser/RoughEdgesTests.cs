@@ -1,0 +1,73 @@
+using System.Net;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
+using static Microsoft.Playwright.Assertions;
+using static TaskChat.Tests.Browser.ChatBrowser;
+
+namespace TaskChat.Tests.Browser;
+
+/// <summary>The rough edges a new user hit, each as they would meet it in the browser.</summary>
+[Collection(BrowserCollection.Name)]
+[Trait(Category.Name, Category.Browser)]
+public sealed class RoughEdgesTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task AMissingConversationIsAPageForPeopleAndProblemDetailsForTheApi()
+    {
+        await using var app = await TaskChatApplication.StartAsync();
+        var user = await app.CreateUserAsync();
+        await using var context = await browser.NewContextAsync(app.ServerAddress);
+        var page = await SignInAsync(context, user);
+
+        var response = await page.GotoAsync($"/chat/{Guid.NewGuid()}");
+        Assert.Equal((int)HttpStatusCode.NotFound, response!.Status);
+        Assert.StartsWith("text/html", response.Headers["content-type"]);
+        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Go to your chats" })).ToBeVisibleAsync();
+        Assert.DoesNotContain("\"status\"", await page.ContentAsync());
+
+        await page.GotoAsync("/no-such-page");
+        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
+
+        using var api = app.CreateClient(user);
+        using var apiResponse = await api.GetAsync($"/api/v1/conversations/{Guid.NewGuid()}/messages");
+        Assert.Equal(HttpStatusCode.NotFound, apiResponse.StatusCode);
+        await apiResponse.ReadProblemAsync();
+    }
+
+    [Fact]
+    public async Task SignInAndSignUpSendASignedInUserToTheChat()
+    {
+        await using var app = await TaskChatApplication.StartAsync();
+        var user = await app.CreateUserAsync();
+        await using var context = await browser.NewContextAsync(app.ServerAddress);
+        var page = await SignInAsync(context, user);
+
+        await page.GotoAsync("/signin");
+        await Expect(page).ToHaveURLAsync(ChatUrl());
+        await page.GotoAsync("/signup");
+        await Expect(page).ToHaveURLAsync(ChatUrl());
+    }
+
+    [Fact]
+    public async Task SignUpSaysEveryProblemAtOnceInTheWordsOfTheForm()
+    {
+        await using var app = await TaskChatApplication.StartAsync();
+        var taken = await app.CreateUserAsync();
+        await using var context = await browser.NewContextAsync(app.ServerAddress);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/signup");
+        await page.GetByLabel("Email").FillAsync("not-an-email");
+        await page.GetByLabel("Password").FillAsync("short");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(page.Locator("[data-valmsg-for='Input.Email']")).ToContainTextAsync("Enter a valid email address.");
+        await Expect(page.Locator("[data-valmsg-for='Input.Password']")).ToContainTextAsync("at least 10 characters");
+
+        await page.GetByLabel("Email").FillAsync(taken.Email);
+        await page.GetByLabel("Password").FillAsync("a long enough password");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(page.Locator("[data-valmsg-for='Input.Email']")).ToContainTextAsync("An account with this email already exists.");
+        Assert.DoesNotContain("Username", await page.Locator("form").InnerTextAsync());
+    }
+}
