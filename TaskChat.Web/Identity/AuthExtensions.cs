@@ -101,6 +101,7 @@ public static class AuthExtensions
         }
 
         app.MapAuthApi();
+        app.MapMeApi();
         return app;
     }
 
