@@ -70,4 +70,36 @@ public sealed class RoughEdgesTests(BrowserFixture browser)
         await Expect(page.Locator("[data-valmsg-for='Input.Email']")).ToContainTextAsync("An account with this email already exists.");
         Assert.DoesNotContain("Username", await page.Locator("form").InnerTextAsync());
     }
+
+    [Fact]
+    public async Task TheThemeChoiceSurvivesAReloadInEachOfItsThreeStates()
+    {
+        await using var app = await TaskChatApplication.StartAsync();
+        await using var context = await browser.NewContextAsync(app.ServerAddress);
+        var page = await context.NewPageAsync();
+        await page.EmulateMediaAsync(new() { ColorScheme = Microsoft.Playwright.ColorScheme.Light });
+        await page.GotoAsync("/signin");
+        var toggle = page.Locator("#theme-toggle");
+        var html = page.Locator("html");
+
+        // system (light here) -> dark -> light -> system, each kept across a reload.
+        foreach (var (choice, background) in ((string, string)[])[("dark", "rgb(15, 17, 23)"), ("light", "rgb(246, 247, 251)"), ("system", "rgb(246, 247, 251)")])
+        {
+            await toggle.ClickAsync();
+            await Expect(toggle).ToHaveAttributeAsync("data-choice", choice);
+            await page.ReloadAsync();
+            await Expect(toggle).ToHaveAttributeAsync("data-choice", choice);
+            await Expect(page.Locator("body")).ToHaveCSSAsync("background-color", background);
+            if (choice == "system")
+            {
+                await Expect(html).Not.ToHaveAttributeAsync("data-theme", new System.Text.RegularExpressions.Regex("."));
+                await page.EmulateMediaAsync(new() { ColorScheme = Microsoft.Playwright.ColorScheme.Dark });
+                await Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(15, 17, 23)");
+            }
+            else
+            {
+                await Expect(html).ToHaveAttributeAsync("data-theme", choice);
+            }
+        }
+    }
 }
