@@ -102,4 +102,29 @@ public sealed class RoughEdgesTests(BrowserFixture browser)
             }
         }
     }
+
+    [Fact]
+    public async Task TheLandingPageShowsWhatTaskChatDoesAndOneWayIn()
+    {
+        await using var app = await TaskChatApplication.StartAsync();
+        await using var context = await browser.NewContextAsync(app.ServerAddress);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+
+        var demo = page.Locator(".demo");
+        await Expect(demo.Locator("li.message.user")).ToHaveCountAsync(3);
+        await Expect(demo.Locator(".tool-card")).ToHaveCountAsync(2);
+        await Expect(demo).ToContainTextAsync("will be deleted once you confirm");
+        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Create your account" })).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Sign in" })).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Sign up" })).ToHaveCountAsync(0);
+
+        // On a phone nothing is wider than the screen.
+        await page.SetViewportSizeAsync(390, 844);
+        var wide = await page.EvaluateAsync<string>("""
+            () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
+                .map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).join(', ')
+            """);
+        Assert.True(wide.Length == 0, $"Wider than the screen: {wide}");
+    }
 }
