@@ -127,4 +127,25 @@ public sealed class RoughEdgesTests(BrowserFixture browser)
             """);
         Assert.True(wide.Length == 0, $"Wider than the screen: {wide}");
     }
+
+    [Fact]
+    public async Task TheHeaderShowsTheWholeEmailOnADesktopAndTheMenuOnAPhone()
+    {
+        await using var app = await TaskChatApplication.StartAsync();
+        var user = await app.CreateUserAsync();
+        await using var context = await browser.NewContextAsync(app.ServerAddress);
+        var page = await SignInAsync(context, user);
+        await page.SetViewportSizeAsync(1280, 800);
+
+        var name = page.Locator(".user-menu .user-name");
+        await Expect(name).ToHaveTextAsync(user.Email);
+        Assert.True(await name.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"), "The email in the header is cut.");
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.Locator(".user-menu summary").ClickAsync();
+        var label = page.Locator(".user-menu .menu-label");
+        await Expect(label).ToContainTextAsync(user.Email);
+        var box = await label.BoundingBoxAsync();
+        Assert.True(box!.X >= 0 && box.X + box.Width <= 390, $"The menu's email runs off the screen ({box.X}, {box.Width}).");
+    }
 }
