@@ -10,7 +10,7 @@ namespace TaskChat.Web.Chat.Events;
 /// </summary>
 internal sealed class ConversationFeed
 {
-    /// <summary>A watcher this far behind is cut off; it resumes with after_event when it catches up.</summary>
+    /// <summary>A watcher this far behind is cut off (stream_interrupted); it resumes with after_event.</summary>
     private const int MaxQueuedEventsPerWatcher = 20_000;
 
     private readonly Lock gate = new();
@@ -39,8 +39,8 @@ internal sealed class ConversationFeed
                 watcher.Writer.TryWrite(chatEvent);
                 if (watcher.Reader.Count > MaxQueuedEventsPerWatcher)
                 {
-                    watcher.Writer.TryComplete(new InvalidOperationException("The watcher fell too far behind; resume with after_event."));
                     watchers.Remove(watcher);
+                    End(watcher);
                 }
             }
         }
@@ -65,6 +65,26 @@ internal sealed class ConversationFeed
             // the snapshot is what tells it the final text.
             return [turn.Snapshot()];
         }
+    }
+
+    /// <summary>Ends every watcher's stream with <c>stream_interrupted</c>: the events they wait for cannot come now.</summary>
+    public void Interrupt()
+    {
+        lock (gate)
+        {
+            foreach (var watcher in watchers)
+            {
+                End(watcher);
+            }
+
+            watchers.Clear();
+        }
+    }
+
+    private static void End(Channel<ChatEvent> watcher)
+    {
+        watcher.Writer.TryWrite(StreamInterruption.Signal);
+        watcher.Writer.TryComplete();
     }
 
     public void Unsubscribe(Channel<ChatEvent> watcher)

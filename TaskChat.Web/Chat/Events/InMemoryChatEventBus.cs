@@ -29,6 +29,6 @@ internal sealed class InMemoryChatEventBus(ConversationFeeds feeds) : IChatEvent
         // off laggards.
         var channel = Channel.CreateUnbounded<ChatEvent>(new UnboundedChannelOptions { AllowSynchronousContinuations = true });
         var backlog = feed.Subscribe(channel, afterEvent);
-        return ValueTask.FromResult(new ChatSubscription(backlog, channel.Reader, () => feed.Unsubscribe(channel)));
+        return ValueTask.FromResult(new ChatSubscription(conversationId, afterEvent, backlog, channel.Reader, () => feed.Unsubscribe(channel)));
     }
 }
