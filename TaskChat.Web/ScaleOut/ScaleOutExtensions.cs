@@ -21,6 +21,7 @@ public static class ScaleOutExtensions
     {
         var redis = builder.Configuration.GetConnectionString("Redis");
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
+        builder.Services.AddSingleton(new ScaleOutMode(!string.IsNullOrWhiteSpace(redis)));
         if (string.IsNullOrWhiteSpace(redis))
         {
             var keys = Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys");

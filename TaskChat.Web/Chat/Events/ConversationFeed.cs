@@ -17,6 +17,18 @@ internal sealed class ConversationFeed
     private readonly List<Channel<ChatEvent>> watchers = [];
     private TurnBuffer? turn;
 
+    /// <summary>How many watchers this node has on the conversation (streams being served now).</summary>
+    public int WatcherCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return watchers.Count;
+            }
+        }
+    }
+
     public void BeginTurn(TurnBuffer buffer)
     {
         lock (gate)
