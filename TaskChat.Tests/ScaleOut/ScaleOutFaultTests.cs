@@ -93,6 +93,11 @@ public sealed class ScaleOutFaultTests(ITestOutputHelper output)
             Assert.DoesNotContain(events, e => e is MessageCompletedEvent);
         }
 
+        // A send while Redis is away is refused, and leaves nothing behind that outlives the outage.
+        var refused = await onB.SendAndWaitAsync("Create a task to buy milk", conversationId);
+        Assert.NotNull(refused.Error);
+        Assert.Empty(refused.Events.OfType<TurnStartedEvent>());
+
         // The node running the turn writes the whole reply to the database meanwhile.
         var stored = await ResumeTests.PollAsync(
             async () => (await http.MessagesAsync(conversationId)).Messages[^1], m => m.Status == MessageStatus.Completed);
@@ -108,6 +113,10 @@ public sealed class ScaleOutFaultTests(ITestOutputHelper output)
         var completed = Assert.IsType<MessageCompletedEvent>(turn[^1]);
         Assert.Equal((MessageStatus.Completed, stored.Content), (completed.Status, completed.Content));
         Assert.Equal(stored.Content, string.Concat(turn.OfType<TokenEvent>().Select(t => t.Delta)));
+
+        var next = await onB.SendAndWaitAsync("Create a task to buy milk", conversationId);
+        Assert.Null(next.Error);
+        Assert.Equal(MessageStatus.Completed, next.Completed.Status);
     }
 
     /// <summary>What a client does on stream_interrupted: watch again from the last event it saw, until it gets the rest.</summary>
