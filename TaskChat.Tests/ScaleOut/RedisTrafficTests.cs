@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using TaskChat.Tests.Chat;
 using TaskChat.Tests.Infrastructure.Hosting;
+using Xunit.Abstractions;
 
 namespace TaskChat.Tests.ScaleOut;
 
 /// <summary>What a streaming turn costs Redis, counted by the redis-server itself (INFO commandstats).</summary>
-public sealed partial class RedisTrafficTests : IAsyncLifetime
+public sealed partial class RedisTrafficTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private RedisServer redis = null!;
     private TaskChatApplication app = null!;
@@ -42,6 +43,8 @@ public sealed partial class RedisTrafficTests : IAsyncLifetime
         var seconds = elapsed.Elapsed.TotalSeconds;
         var stats = await redis.CommandAsync("INFO commandstats");
 
+        output.WriteLine($"{turn.Events.Count} events in {seconds:0.00} s: " + string.Join(", ",
+            new[] { "rpush", "publish", "expire", "pexpire", "evalsha", "eval", "set", "del" }.Select(c => $"{c} {Calls(stats, c)}")));
         Assert.True(turn.Tokens.Count >= 50, $"The turn streamed {turn.Tokens.Count} tokens.");
         Assert.True(Calls(stats, "rpush") >= turn.Events.Count, $"RPUSH {Calls(stats, "rpush")} for {turn.Events.Count} events.");
         Assert.True(Calls(stats, "publish") >= turn.Events.Count);

@@ -5,20 +5,21 @@ namespace TaskChat.Web.ScaleOut;
 /// <summary>
 /// Whether this node can use Redis right now, and the moments it stops and starts being able
 /// to. A dropped connection is seen at once (the multiplexer's ConnectionFailed); a Redis that
-/// stops answering without closing the socket is seen by a ping every
-/// <see cref="ProbeEvery"/> that must answer within <see cref="ProbeTimeout"/>. Redis counts as
-/// back only when a ping answers and the subscription connection is up again, twice in a row,
-/// so that the channels are subscribed again before anyone relies on them.
+/// stops answering without closing the socket is seen by a ping every <see cref="ProbeEvery"/>
+/// that must answer within <see cref="ProbeTimeout"/> (two missed in a row: within about 4 s).
+/// Redis counts as back only when a ping answers and the subscription connection is up again,
+/// twice in a row, so that the channels are subscribed again before anyone relies on them.
 /// </summary>
 internal sealed class RedisAvailability(IConnectionMultiplexer redis, TimeProvider time, ILogger<RedisAvailability> logger) : BackgroundService
 {
     public static readonly TimeSpan ProbeEvery = TimeSpan.FromMilliseconds(500);
-    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1.5);
 
     private readonly Lock gate = new();
     private volatile bool available = true;
     private DateTimeOffset availableSince = time.GetUtcNow();
     private int goodProbes;
+    private int failedProbes;
     private Task raising = Task.CompletedTask;
 
     /// <summary>Raised once per outage, on a thread of its own; handlers must not block.</summary>
@@ -61,9 +62,15 @@ internal sealed class RedisAvailability(IConnectionMultiplexer redis, TimeProvid
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 var answered = await ProbeAsync();
-                if (!answered)
+                if (answered)
                 {
-                    MarkLost("Redis did not answer a ping");
+                    failedProbes = 0;
+                }
+
+                // Two in a row: one slow ping on a saturated machine must not end every stream.
+                if (!answered && ++failedProbes >= 2)
+                {
+                    MarkLost("Redis did not answer two pings in a row");
                 }
                 else if (!available && Interlocked.Increment(ref goodProbes) >= 2)
                 {
