@@ -14,17 +14,21 @@ public static class LoggingExtensions
         "[{@t:HH:mm:ss} {@l:u3}] {SourceContext}: {@m}{#if rest(true) <> {}} {rest(true)}{#end}\n{@x}");
 
     /// <summary>
-    /// Structured console logs; levels and sinks can be overridden under <c>Serilog</c>. The
+    /// Structured console logs; levels can be set with the standard <c>Logging:LogLevel</c> keys or
+    /// under <c>Serilog:MinimumLevel</c>, sinks under <c>Serilog</c>. The
     /// app's logger is its own, not the static <c>Log.Logger</c>: several apps in one process
     /// (the test suite, the benchmark) otherwise write into whichever started last.
     /// </summary>
     public static WebApplicationBuilder AddStructuredLogging(this WebApplicationBuilder builder)
     {
+        // Levels: TaskChat's defaults, then Logging:LogLevel, then the Serilog section; a later
+        // setting for the same source wins, so every one of them can be changed from outside.
         builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+            .ApplyStandardLevels(builder.Configuration)
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Destructure.With<SecretRedactingPolicy>()
             .WriteTo.Console(ConsoleLine));
