@@ -7,6 +7,7 @@ using TaskChat.Web.Operations;
 using TaskChat.Web.ScaleOut;
 using TaskChat.Web.Shared;
 using TaskChat.Web.Tasks;
+using TaskChat.Web.Usage;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,7 @@ builder.AddIdentityAndAuth();
 builder.AddTasks();
 builder.AddAssistant();
 builder.AddChat();
+builder.AddUsage();
 builder.AddScaleOut();
 builder.AddChatUi();
 builder.AddPages();
@@ -28,6 +30,7 @@ app.MapOperations();
 app.MapIdentity();
 app.MapTasks();
 app.MapChat();
+app.MapUsage();
 app.MapPages();
 
 app.Run();

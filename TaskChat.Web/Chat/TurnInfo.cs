@@ -40,6 +40,19 @@ internal sealed class TurnInfo(long startedAt)
 
     public void ToolCalled(string name) => ToolName ??= name;
 
+    /// <summary>The figures the usage page adds up, set on the reply for the turn's final write.</summary>
+    public static readonly string[] UsageColumns =
+        [nameof(Message.Provider), nameof(Message.Model), nameof(Message.InputTokens), nameof(Message.OutputTokens), nameof(Message.FirstTokenMs)];
+
+    public void CopyUsageTo(Message reply, ChatClientMetadata? client)
+    {
+        reply.Provider = client?.ProviderName;
+        reply.Model = model ?? client?.DefaultModelId;
+        reply.InputTokens = usage?.InputTokenCount;
+        reply.OutputTokens = usage?.OutputTokenCount;
+        reply.FirstTokenMs = firstTokenMs is { } ms ? (int)Math.Min(ms, int.MaxValue) : null;
+    }
+
     public string ToJson(ChatClientMetadata? client) => JsonSerializer.Serialize(new
     {
         Provider = client?.ProviderName,

@@ -249,8 +249,10 @@ public sealed class TurnLifecycle(
 
             // Stubs marked modified, saved in one batch: the reply's final state and the
             // conversation's place in the list land together, in one round trip and one commit.
-            var reply = db.Messages.Attach(new Message { Id = turn.Assistant.Id, Content = content, Status = status, CompletedAt = now, Metadata = metadata });
-            foreach (var property in (string[])[nameof(Message.Content), nameof(Message.Status), nameof(Message.CompletedAt), nameof(Message.Metadata)])
+            var stub = new Message { Id = turn.Assistant.Id, Content = content, Status = status, CompletedAt = now, Metadata = metadata };
+            info.CopyUsageTo(stub, chatClient.GetService<ChatClientMetadata>());
+            var reply = db.Messages.Attach(stub);
+            foreach (var property in (string[])[nameof(Message.Content), nameof(Message.Status), nameof(Message.CompletedAt), nameof(Message.Metadata), .. TurnInfo.UsageColumns])
             {
                 reply.Property(property).IsModified = true;
             }

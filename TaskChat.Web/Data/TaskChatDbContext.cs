@@ -28,6 +28,8 @@ public abstract class TaskChatDbContext(DbContextOptions options)
         {
             task.ToTable("tasks");
             task.HasIndex(t => new { t.UserId, t.Number }).IsUnique();
+            task.HasIndex(t => new { t.UserId, t.CreatedAt });
+            task.HasIndex(t => new { t.UserId, t.CompletedAt });
             task.Property(t => t.Title).HasMaxLength(TaskRules.TitleMaxLength);
             task.Property(t => t.Description).HasMaxLength(TaskRules.DescriptionMaxLength);
             task.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
@@ -47,6 +49,10 @@ public abstract class TaskChatDbContext(DbContextOptions options)
             message.HasIndex(m => new { m.ConversationId, m.SequenceNumber }).IsUnique();
             message.HasIndex(m => new { m.ConversationId, m.ClientMessageId }).IsUnique();
             message.HasIndex(m => m.Status);
+            message.HasIndex(m => new { m.ConversationId, m.CreatedAt });
+            message.HasIndex(m => m.CreatedAt);
+            message.Property(m => m.Provider).HasMaxLength(50);
+            message.Property(m => m.Model).HasMaxLength(200);
             message.Property(m => m.ClientMessageId).HasMaxLength(100);
             message.Property(m => m.Role).HasConversion(LowercaseEnum<MessageRole>()).HasMaxLength(20);
             message.Property(m => m.Status).HasConversion(LowercaseEnum<MessageStatus>()).HasMaxLength(20);
@@ -58,6 +64,7 @@ public abstract class TaskChatDbContext(DbContextOptions options)
         {
             toolCall.ToTable("tool_calls");
             toolCall.HasIndex(t => t.MessageId);
+            toolCall.HasIndex(t => t.StartedAt);
             toolCall.Property(t => t.CallId).HasMaxLength(200);
             toolCall.Property(t => t.Name).HasMaxLength(100);
             toolCall.Property(t => t.Status).HasConversion(LowercaseEnum<ToolCallStatus>()).HasMaxLength(30);
