@@ -28,7 +28,7 @@ public sealed class UsagePageModel(UsageReader reader) : PageModel
         ]);
     }
 
-    public static string Ms(long? value) => value is { } ms ? $"{ms:N0} ms" : "–";
+    public static string Ms(long? value) => value is { } ms ? ms.ToString("N0") : "–";
 
     public static string ModelName(ModelUsage model) => model.Model ?? "Earlier replies (model not recorded)";
 }
