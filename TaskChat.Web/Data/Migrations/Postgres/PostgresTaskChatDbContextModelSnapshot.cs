@@ -217,31 +217,9 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<int?>("FirstTokenMs")
-                        .HasColumnType("integer")
-                        .HasColumnName("first_token_ms");
-
-                    b.Property<long?>("InputTokens")
-                        .HasColumnType("bigint")
-                        .HasColumnName("input_tokens");
-
                     b.Property<string>("Metadata")
                         .HasColumnType("text")
                         .HasColumnName("metadata");
-
-                    b.Property<string>("Model")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("model");
-
-                    b.Property<long?>("OutputTokens")
-                        .HasColumnType("bigint")
-                        .HasColumnName("output_tokens");
-
-                    b.Property<string>("Provider")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("provider");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -261,14 +239,10 @@ namespace TaskChat.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("Status");
 
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique();
-
-                    b.HasIndex("ConversationId", "CreatedAt");
 
                     b.HasIndex("ConversationId", "SequenceNumber")
                         .IsUnique();
@@ -325,8 +299,6 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
-
-                    b.HasIndex("StartedAt");
 
                     b.ToTable("tool_calls", (string)null);
                 });
@@ -445,10 +417,6 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("UserId", "CompletedAt");
-
-                    b.HasIndex("UserId", "CreatedAt");
 
                     b.HasIndex("UserId", "Number")
                         .IsUnique();

@@ -208,31 +208,9 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
-                    b.Property<int?>("FirstTokenMs")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("first_token_ms");
-
-                    b.Property<long?>("InputTokens")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("input_tokens");
-
                     b.Property<string>("Metadata")
                         .HasColumnType("TEXT")
                         .HasColumnName("metadata");
-
-                    b.Property<string>("Model")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("model");
-
-                    b.Property<long?>("OutputTokens")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("output_tokens");
-
-                    b.Property<string>("Provider")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("provider");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -252,14 +230,10 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("Status");
 
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique();
-
-                    b.HasIndex("ConversationId", "CreatedAt");
 
                     b.HasIndex("ConversationId", "SequenceNumber")
                         .IsUnique();
@@ -316,8 +290,6 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
-
-                    b.HasIndex("StartedAt");
 
                     b.ToTable("tool_calls", (string)null);
                 });
@@ -436,10 +408,6 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("UserId", "CompletedAt");
-
-                    b.HasIndex("UserId", "CreatedAt");
 
                     b.HasIndex("UserId", "Number")
                         .IsUnique();
