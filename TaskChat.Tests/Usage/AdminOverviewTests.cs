@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Clients;
 
 namespace TaskChat.Tests.Usage;
 

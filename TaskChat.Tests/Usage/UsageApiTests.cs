@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TaskChat.Tests.Infrastructure;
-using TaskChat.Web.Chat;
+using TaskChat.Tests.Infrastructure.Hosting;
+using TaskChat.Web.Chat.Model;
 using TaskChat.Web.Data;
 using TaskChat.Web.Usage;
 
@@ -143,7 +143,7 @@ public sealed class UsageApiTests
     {
         using var scope = world.App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
-        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var start = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), world.Zone);
         return await db.Messages
             .Where(m => m.Conversation!.UserId == world.User.UserId && m.Role == MessageRole.Assistant && m.Model == model && m.CreatedAt >= start)
             .Select(m => m.FirstTokenMs!.Value)

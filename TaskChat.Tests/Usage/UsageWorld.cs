@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
 using TaskChat.Tests.Models;
 
 namespace TaskChat.Tests.Usage;
@@ -10,8 +11,8 @@ namespace TaskChat.Tests.Usage;
 /// <summary>
 /// The usage fixture: a known set of turns, tool calls and tasks over two days (and one turn ten
 /// days back), made through the real app with the scripted model and a clock the test sets.
-/// A second user is busy on the same days; an admin account does nothing. <see cref="Expected"/>
-/// holds what the user's figures must be; the test classes assert them.
+/// A second user is busy on the same days; an admin account does nothing. The test classes
+/// assert the figures that this script must produce.
 /// </summary>
 public sealed class UsageWorld : IAsyncLifetime
 {
@@ -33,7 +34,13 @@ public sealed class UsageWorld : IAsyncLifetime
     public TestUser User { get; private set; } = null!;
     public TestUser Other { get; private set; } = null!;
     public TestUser Admin { get; private set; } = null!;
-    public TimeZoneInfo Zone { get; } = TimeZoneInfo.Utc;
+    /// <summary>
+    /// Far from UTC (+12/+13), so a reply at 00:10 local time is on the previous day in UTC: counted
+    /// in UTC days, the fixture's figures would land on the wrong dates.
+    /// </summary>
+    public const string ZoneId = "Pacific/Auckland";
+
+    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(ZoneId);
 
     /// <summary>"Today" in the user's zone, and the fixture's two days before it.</summary>
     public DateOnly Today { get; private set; }
@@ -64,6 +71,13 @@ public sealed class UsageWorld : IAsyncLifetime
         User = await App.CreateUserAsync();
         Other = await App.CreateUserAsync();
         Admin = await App.CreateUserAsync(adminEmail);
+        foreach (var account in new[] { User, Other, Admin })
+        {
+            using var client = App.CreateClient(account);
+            using var zone = await client.PatchAsJsonAsync("/api/v1/me", new { time_zone = ZoneId });
+            Assert.Equal(HttpStatusCode.OK, zone.StatusCode);
+        }
+
         await PlayAsync();
         At(Today, 23, 0);
     }

@@ -8,7 +8,7 @@ public static class UsageExtensions
     {
         builder.Services.AddScoped<UsageReader>();
         builder.Services.AddScoped<AdminOverviewReader>();
-        builder.Services.AddSingleton<IUserTimeZones, UserTimeZones>();
+        builder.Services.AddScoped<IUserTimeZones, UserTimeZones>();
         builder.AddAdmins();
 
         // Only /usage needs a signed-in user up front; /admin answers 404 itself (see AdminPageModel).

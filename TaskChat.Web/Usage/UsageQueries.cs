@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using TaskChat.Web.Chat;
+using TaskChat.Web.Chat.Model;
 using TaskChat.Web.Data;
 
 namespace TaskChat.Web.Usage;

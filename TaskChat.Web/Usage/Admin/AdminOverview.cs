@@ -1,4 +1,4 @@
-using TaskChat.Web.Chat;
+using TaskChat.Web.Chat.Model;
 
 namespace TaskChat.Web.Usage.Admin;
 

@@ -152,7 +152,7 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -188,7 +188,7 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.ToTable("conversations", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -217,9 +217,31 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int?>("FirstTokenMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_token_ms");
+
+                    b.Property<long?>("InputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("input_tokens");
+
                     b.Property<string>("Metadata")
                         .HasColumnType("text")
                         .HasColumnName("metadata");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("model");
+
+                    b.Property<long?>("OutputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("output_tokens");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("provider");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -239,10 +261,14 @@ namespace TaskChat.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique();
+
+                    b.HasIndex("ConversationId", "CreatedAt");
 
                     b.HasIndex("ConversationId", "SequenceNumber")
                         .IsUnique();
@@ -250,7 +276,7 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.ToTable("messages", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.ToolCall", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.ToolCall", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -299,6 +325,8 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
+
+                    b.HasIndex("StartedAt");
 
                     b.ToTable("tool_calls", (string)null);
                 });
@@ -442,6 +470,10 @@ namespace TaskChat.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UserId", "CompletedAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
                     b.HasIndex("UserId", "Number")
                         .IsUnique();
 
@@ -499,7 +531,7 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
                 {
                     b.HasOne("TaskChat.Web.Identity.AppUser", "User")
                         .WithMany()
@@ -510,9 +542,9 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
                 {
-                    b.HasOne("TaskChat.Web.Chat.Conversation", "Conversation")
+                    b.HasOne("TaskChat.Web.Chat.Model.Conversation", "Conversation")
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -521,9 +553,9 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.Navigation("Conversation");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.ToolCall", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.ToolCall", b =>
                 {
-                    b.HasOne("TaskChat.Web.Chat.Message", "Message")
+                    b.HasOne("TaskChat.Web.Chat.Model.Message", "Message")
                         .WithMany("ToolCalls")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -543,12 +575,12 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
                 {
                     b.Navigation("Messages");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
                 {
                     b.Navigation("ToolCalls");
                 });

@@ -143,7 +143,7 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -179,7 +179,7 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.ToTable("conversations", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -208,9 +208,31 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<int?>("FirstTokenMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_token_ms");
+
+                    b.Property<long?>("InputTokens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("input_tokens");
+
                     b.Property<string>("Metadata")
                         .HasColumnType("TEXT")
                         .HasColumnName("metadata");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<long?>("OutputTokens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("output_tokens");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -230,10 +252,14 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique();
+
+                    b.HasIndex("ConversationId", "CreatedAt");
 
                     b.HasIndex("ConversationId", "SequenceNumber")
                         .IsUnique();
@@ -241,7 +267,7 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.ToTable("messages", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.ToolCall", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.ToolCall", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -290,6 +316,8 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
+
+                    b.HasIndex("StartedAt");
 
                     b.ToTable("tool_calls", (string)null);
                 });
@@ -433,6 +461,10 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UserId", "CompletedAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
                     b.HasIndex("UserId", "Number")
                         .IsUnique();
 
@@ -490,7 +522,7 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
                 {
                     b.HasOne("TaskChat.Web.Identity.AppUser", "User")
                         .WithMany()
@@ -501,9 +533,9 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
                 {
-                    b.HasOne("TaskChat.Web.Chat.Conversation", "Conversation")
+                    b.HasOne("TaskChat.Web.Chat.Model.Conversation", "Conversation")
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -512,9 +544,9 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.Navigation("Conversation");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.ToolCall", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.ToolCall", b =>
                 {
-                    b.HasOne("TaskChat.Web.Chat.Message", "Message")
+                    b.HasOne("TaskChat.Web.Chat.Model.Message", "Message")
                         .WithMany("ToolCalls")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -534,12 +566,12 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
                 {
                     b.Navigation("Messages");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
                 {
                     b.Navigation("ToolCalls");
                 });
