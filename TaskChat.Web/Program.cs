@@ -7,11 +7,13 @@ using TaskChat.Web.Operations;
 using TaskChat.Web.ScaleOut;
 using TaskChat.Web.Shared;
 using TaskChat.Web.Tasks;
+using TaskChat.Web.Telemetry;
 using TaskChat.Web.Usage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddStructuredLogging();
+builder.AddTelemetry();
 builder.AddOperations();
 builder.AddData();
 builder.AddIdentityAndAuth();

@@ -18,7 +18,7 @@ public sealed class UsageWorld : IAsyncLifetime
 {
     public const string ModelA = "model-a";
     public const string ModelB = "model-b";
-    public static readonly TimeSpan SlowPause = TimeSpan.FromMilliseconds(800);
+    public static readonly TimeSpan SlowPause = TimeSpan.FromMilliseconds(1500);
 
     private readonly TestDatabase? database;
     private readonly ShiftedClock clock = new();

@@ -18,6 +18,9 @@ internal sealed class TurnInfo(long startedAt)
     public double? Confidence { get; private set; }
     public string? ToolName { get; private set; }
     public double ElapsedMs => Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds;
+    public string? Model => model;
+    public UsageDetails? Usage => usage;
+    public double? FirstTokenMs => firstTokenMs;
 
     public void Observe(ChatResponseUpdate update)
     {
