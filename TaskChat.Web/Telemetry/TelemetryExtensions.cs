@@ -37,7 +37,19 @@ public static class TelemetryExtensions
                     .AddSource(ChatTracing.SourceName)
                     // Hub method invocations (SendMessage, WatchConversation ...) as spans.
                     .AddSource("Microsoft.AspNetCore.SignalR.Server")
-                    .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                    .AddAspNetCoreInstrumentation(options =>
+                    {
+                        options.Filter = context => !context.Request.Path.StartsWithSegments("/health");
+                        // The hub's WebSocket requests carry the JWT as ?access_token=; keep the keys, never
+                        // the values, whatever the instrumentation's own redaction switch says.
+                        options.EnrichWithHttpRequest = (activity, request) =>
+                        {
+                            if (request.QueryString.HasValue)
+                            {
+                                activity.SetTag("url.query", string.Join('&', request.Query.Keys.Select(key => $"{key}=Redacted")));
+                            }
+                        };
+                    })
                     .AddHttpClientInstrumentation()
                     .AddEntityFrameworkCoreInstrumentation();
                 if (usesRedis)
