@@ -67,8 +67,3 @@ public sealed record BarChart(string Id, string Title, IReadOnlyList<DateOnly> D
 
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }
-
-/// <summary>One row of figures, one value per date; <paramref name="CssClass"/> picks its colour.</summary>
-public sealed record BarSeries(string Name, string CssClass, IReadOnlyList<int> Values);
-
-public sealed record BarGeometry(BarSeries Series, DateOnly Date, int Value, double X, double Y, double Width, double Height);

@@ -1,5 +1,3 @@
-using TaskChat.Web.Chat.Model;
-
 namespace TaskChat.Web.Usage.Admin;
 
 /// <summary>
@@ -22,7 +20,3 @@ public sealed record AdminOverview(
     public double FailureRate => Turns == 0 ? 0 : (double)FailedTurns / Turns;
     public double InterruptionRate => Turns == 0 ? 0 : (double)InterruptedTurns / Turns;
 }
-
-public sealed record ActiveUsersDay(DateOnly Date, int Users);
-
-public sealed record SlowFirstToken(DateTime At, string? Provider, string? Model, int FirstTokenMs, MessageStatus Status);
