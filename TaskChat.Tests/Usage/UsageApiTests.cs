@@ -103,6 +103,11 @@ public sealed class UsageApiTests
         var perDay = usage.GetProperty("per_day").EnumerateArray().ToList();
         Assert.Equal(30, perDay.Count);
         Assert.Equal(1, perDay.Single(d => d.GetProperty("date").GetString() == world.TenDaysAgo.ToString("yyyy-MM-dd")).GetProperty("turns").GetInt32());
+        // Ninety days often reach back past one of Auckland's clock changes (April, September): same figures.
+        var quarter = await world.GetUsageAsync(world.User, 90);
+        Assert.Equal((8, 3, 2), (quarter.GetProperty("turns").GetInt32(), quarter.GetProperty("tasks_created").GetInt32(), quarter.GetProperty("tasks_completed").GetInt32()));
+        Assert.Equal(3, quarter.GetProperty("per_day").EnumerateArray().Single(d => d.GetProperty("date").GetString() == world.Yesterday.ToString("yyyy-MM-dd")).GetProperty("turns").GetInt32());
+
         var modelA = usage.GetProperty("models").EnumerateArray().First();
         Assert.Equal((UsageWorld.ModelA, 5, 525L, 32L),
             (modelA.GetProperty("model").GetString(), modelA.GetProperty("turns").GetInt32(), modelA.GetProperty("input_tokens").GetInt64(), modelA.GetProperty("output_tokens").GetInt64()));

@@ -27,19 +27,22 @@ public sealed class UsagePeriodTests
 
         Assert.Equal(new DateTime(2026, 3, 8, 5, 0, 0, DateTimeKind.Utc), period.StartUtc);
         Assert.Equal(new DateTime(2026, 3, 9, 4, 0, 0, DateTimeKind.Utc), period.EndUtc);
-        Assert.Equal(new DateOnly(2026, 3, 8), period.LocalDate(new DateTime(2026, 3, 9, 3, 45, 0)));
-        Assert.Equal(new DateOnly(2026, 3, 9), period.LocalDate(new DateTime(2026, 3, 9, 4, 0, 0)));
+
+        // Days are grouped with the offset in force: -5 h until 07:00 UTC, -4 h from then.
+        var week = UsagePeriod.LastDays(7, newYork, new DateTimeOffset(2026, 3, 10, 18, 0, 0, TimeSpan.Zero));
+        Assert.Equal(
+            [(week.StartUtc, TimeSpan.FromHours(-5)), (new DateTime(2026, 3, 8, 7, 0, 0, DateTimeKind.Utc), TimeSpan.FromHours(-4))],
+            LocalDays.Stretches(week));
     }
 
     [Fact]
-    public void QuarterHourZonesPutEachBucketOnTheRightDay()
+    public void QuarterHourZonesStartTheirDaysOnTheQuarterHour()
     {
         var kathmandu = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kathmandu"); // UTC+05:45
         var period = UsagePeriod.LastDays(2, kathmandu, new DateTimeOffset(2026, 6, 2, 12, 0, 0, TimeSpan.Zero));
 
-        Assert.Equal(new DateOnly(2026, 6, 1), period.LocalDate(new DateTime(2026, 6, 1, 18, 0, 0)));
-        Assert.Equal(new DateOnly(2026, 6, 2), period.LocalDate(new DateTime(2026, 6, 1, 18, 15, 0)));
         Assert.Equal(new DateTime(2026, 5, 31, 18, 15, 0, DateTimeKind.Utc), period.StartUtc);
+        Assert.Equal([(period.StartUtc, new TimeSpan(5, 45, 0))], LocalDays.Stretches(period));
     }
 
     [Fact]

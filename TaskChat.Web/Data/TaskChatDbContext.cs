@@ -56,7 +56,11 @@ public abstract class TaskChatDbContext(DbContextOptions options)
             message.HasIndex(m => new { m.ConversationId, m.SequenceNumber }).IsUnique();
             message.HasIndex(m => new { m.ConversationId, m.ClientMessageId }).IsUnique();
             message.HasIndex(m => m.Status);
-            message.HasIndex(m => new { m.ConversationId, m.CreatedAt });
+            // The usage page reads a user's replies in a period from this index alone (PostgreSQL
+            // includes the figures in it): one conversation after another, no table rows touched.
+            message.HasIndex(m => new { m.ConversationId, m.CreatedAt }, "IX_messages_usage")
+                .HasFilter("role = 'assistant'")
+                .IncludeProperties(m => new { m.Id, m.Provider, m.Model, m.InputTokens, m.OutputTokens, m.FirstTokenMs });
             message.HasIndex(m => m.CreatedAt);
             message.Property(m => m.Provider).HasMaxLength(50);
             message.Property(m => m.Model).HasMaxLength(200);
@@ -71,7 +75,6 @@ public abstract class TaskChatDbContext(DbContextOptions options)
         {
             toolCall.ToTable("tool_calls");
             toolCall.HasIndex(t => t.MessageId);
-            toolCall.HasIndex(t => t.StartedAt);
             toolCall.Property(t => t.CallId).HasMaxLength(200);
             toolCall.Property(t => t.Name).HasMaxLength(100);
             toolCall.Property(t => t.Status).HasConversion(LowercaseEnum<ToolCallStatus>()).HasMaxLength(30);

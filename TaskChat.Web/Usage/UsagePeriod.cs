@@ -2,9 +2,7 @@ namespace TaskChat.Web.Usage;
 
 /// <summary>
 /// The last <see cref="Days"/> calendar days in one time zone, today included, and the UTC instants
-/// that bound them. Rows are counted in UTC quarter-hour buckets and each bucket is given the
-/// local date it falls on: every zone's offset, and every daylight-saving change, is a whole
-/// number of quarter hours, so no bucket straddles a local midnight.
+/// that bound them (rows are grouped by local day with <see cref="LocalDays"/>).
 /// </summary>
 public sealed class UsagePeriod
 {
@@ -39,10 +37,6 @@ public sealed class UsagePeriod
     }
 
     public IEnumerable<DateOnly> Dates() => Enumerable.Range(0, Days).Select(From.AddDays);
-
-    /// <summary>The local date of the quarter hour that starts at <paramref name="bucketUtc"/>.</summary>
-    public DateOnly LocalDate(DateTime bucketUtc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(bucketUtc, DateTimeKind.Utc), Zone));
 
     private static DateTime StartOfDayUtc(DateOnly date, TimeZoneInfo zone)
     {

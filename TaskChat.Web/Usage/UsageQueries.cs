@@ -6,7 +6,7 @@ namespace TaskChat.Web.Usage;
 
 /// <summary>
 /// The aggregate queries behind the usage page, its API and the admin overview. Each runs in the
-/// database and returns one row per group (a quarter hour, a tool and status, a model), never
+/// database and returns one row per group (a local day, a tool and status, a model), never
 /// one per message. A null user id means every user (the admin overview).
 /// </summary>
 internal static class UsageQueries
@@ -18,13 +18,12 @@ internal static class UsageQueries
 
     public static async Task<Dictionary<DateOnly, int>> PerDayAsync(IQueryable<DateTime> times, UsagePeriod period, CancellationToken cancellationToken)
     {
-        var buckets = await times
-            .GroupBy(t => new { t.Year, t.Month, t.Day, t.Hour, Quarter = t.Minute / 15 })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, g.Key.Hour, g.Key.Quarter, Count = g.Count() })
+        var days = await times
+            .GroupBy(t => LocalDays.Of(t))
+            .Select(g => new { Day = g.Key, Count = g.Count() })
+            .InZone(period)
             .ToListAsync(cancellationToken);
-        return buckets
-            .GroupBy(b => period.LocalDate(new DateTime(b.Year, b.Month, b.Day, b.Hour, b.Quarter * 15, 0, DateTimeKind.Utc)))
-            .ToDictionary(g => g.Key, g => g.Sum(b => b.Count));
+        return days.ToDictionary(d => DateOnly.FromDateTime(d.Day), d => d.Count);
     }
 
     public static Task<Dictionary<DateOnly, int>> TurnsPerDayAsync(TaskChatDbContext db, Guid? userId, UsagePeriod period, CancellationToken cancellationToken) =>
@@ -42,12 +41,16 @@ internal static class UsageQueries
                 .Select(t => t.CompletedAt!.Value),
             period, cancellationToken);
 
-    /// <summary>Calls still running are left out; a proposal that was answered still needed confirmation.</summary>
+    /// <summary>
+    /// The tool calls of the period's replies (calls still running are left out); a proposal that
+    /// was answered still needed confirmation. Reached through the replies, so the reply index
+    /// narrows the user's rows before any tool call is read.
+    /// </summary>
     public static async Task<List<ToolCallUsage>> ToolCallsAsync(TaskChatDbContext db, Guid? userId, UsagePeriod period, CancellationToken cancellationToken)
     {
-        var groups = await db.ToolCalls.AsNoTracking()
-            .Where(t => t.StartedAt >= period.StartUtc && t.StartedAt < period.EndUtc && t.Status != ToolCallStatus.Running)
-            .Where(t => userId == null || t.Message!.Conversation!.UserId == userId)
+        var groups = await Replies(db, userId, period)
+            .SelectMany(m => m.ToolCalls)
+            .Where(t => t.Status != ToolCallStatus.Running)
             .GroupBy(t => new { t.Name, t.Status })
             .Select(g => new { g.Key.Name, g.Key.Status, Count = g.Count() })
             .ToListAsync(cancellationToken);
@@ -62,34 +65,32 @@ internal static class UsageQueries
             .ToList();
     }
 
+    /// <summary>
+    /// Each model's turns, tokens and first-token percentiles from one scan, grouped by model and
+    /// first-token time: percentiles need the whole distribution, and as (value, count) pairs it is
+    /// far fewer rows than replies, since many share a millisecond figure.
+    /// </summary>
     public static async Task<List<ModelUsage>> ModelsAsync(TaskChatDbContext db, Guid? userId, UsagePeriod period, CancellationToken cancellationToken)
     {
-        var replies = Replies(db, userId, period);
-        var totals = await replies
-            .GroupBy(m => new { m.Provider, m.Model })
+        var groups = await Replies(db, userId, period)
+            .GroupBy(m => new { m.Provider, m.Model, m.FirstTokenMs })
             .Select(g => new
             {
                 g.Key.Provider,
                 g.Key.Model,
+                g.Key.FirstTokenMs,
                 Turns = g.Count(),
                 Input = g.Sum(m => m.InputTokens ?? 0),
                 Output = g.Sum(m => m.OutputTokens ?? 0),
             })
             .ToListAsync(cancellationToken);
 
-        // The distribution as (value, count) pairs: percentiles need every value, but many replies
-        // share a millisecond figure, so this is far fewer rows than replies.
-        var latencies = await replies
-            .Where(m => m.FirstTokenMs != null)
-            .GroupBy(m => new { m.Provider, m.Model, m.FirstTokenMs })
-            .Select(g => new { g.Key.Provider, g.Key.Model, Ms = g.Key.FirstTokenMs!.Value, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-
-        return totals
-            .Select(t =>
+        return groups
+            .GroupBy(g => (g.Provider, g.Model))
+            .Select(model =>
             {
-                var histogram = latencies.Where(l => l.Provider == t.Provider && l.Model == t.Model).Select(l => ((long)l.Ms, l.Count)).ToList();
-                return new ModelUsage(t.Provider, t.Model, t.Turns, t.Input, t.Output,
+                var histogram = model.Where(g => g.FirstTokenMs != null).Select(g => ((long)g.FirstTokenMs!.Value, g.Turns)).ToList();
+                return new ModelUsage(model.Key.Provider, model.Key.Model, model.Sum(g => g.Turns), model.Sum(g => g.Input), model.Sum(g => g.Output),
                     Percentiles.NearestRank(histogram, 50), Percentiles.NearestRank(histogram, 95));
             })
             .OrderByDescending(m => m.Turns).ThenBy(m => m.Provider, StringComparer.Ordinal).ThenBy(m => m.Model, StringComparer.Ordinal)

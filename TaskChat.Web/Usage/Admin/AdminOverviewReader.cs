@@ -43,14 +43,12 @@ public sealed class AdminOverviewReader(TaskChatDbContext db, TimeProvider time)
     /// <summary>A user is active on a day they had at least one turn.</summary>
     private async Task<List<ActiveUsersDay>> ActiveUsersPerDayAsync(UsagePeriod period, CancellationToken cancellationToken)
     {
-        var buckets = await UsageQueries.Replies(db, null, period)
-            .Select(m => new { m.Conversation!.UserId, m.CreatedAt })
-            .GroupBy(m => new { m.UserId, m.CreatedAt.Year, m.CreatedAt.Month, m.CreatedAt.Day, m.CreatedAt.Hour, Quarter = m.CreatedAt.Minute / 15 })
-            .Select(g => g.Key)
+        var days = await UsageQueries.Replies(db, null, period)
+            .GroupBy(m => LocalDays.Of(m.CreatedAt))
+            .Select(g => new { Day = g.Key, Users = g.Select(m => m.Conversation!.UserId).Distinct().Count() })
+            .InZone(period)
             .ToListAsync(cancellationToken);
-        var perDay = buckets
-            .GroupBy(b => period.LocalDate(new DateTime(b.Year, b.Month, b.Day, b.Hour, b.Quarter * 15, 0, DateTimeKind.Utc)))
-            .ToDictionary(g => g.Key, g => g.Select(b => b.UserId).Distinct().Count());
+        var perDay = days.ToDictionary(d => DateOnly.FromDateTime(d.Day), d => d.Users);
         return period.Dates().Select(date => new ActiveUsersDay(date, perDay.GetValueOrDefault(date))).ToList();
     }
 }

@@ -25,7 +25,27 @@ internal static class UsageBench
         var admin = CommandLine.Option(args, "--admin")
             ?? (Environment.GetEnvironmentVariable(BenchPlan.AdminVariable) is { Length: > 0 } value ? value : BenchDatabase.DefaultAdmin);
         var clock = Stopwatch.StartNew();
-        await using var database = await BenchDatabase.CreateAsync(admin, poolSize: 20);
+        var database = await BenchDatabase.CreateAsync(admin, poolSize: 20);
+        try
+        {
+            return await MeasureAsync(database, messages, clock);
+        }
+        finally
+        {
+            // --keep leaves the database for EXPLAIN ANALYZE in psql.
+            if (CommandLine.Flag(args, "--keep"))
+            {
+                Console.WriteLine($"Kept database {database.Name}.");
+            }
+            else
+            {
+                await database.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<int> MeasureAsync(BenchDatabase database, int messages, Stopwatch clock)
+    {
         await using var server = TaskChatServer.Start(new ModelScript(10, TimeSpan.Zero), database.ConnectionString);
         Console.WriteLine($"[{clock.Elapsed.TotalSeconds,5:0.0} s] database {database.Name}, app up");
 

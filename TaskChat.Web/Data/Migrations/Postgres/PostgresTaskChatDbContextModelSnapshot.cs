@@ -268,10 +268,13 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique();
 
-                    b.HasIndex("ConversationId", "CreatedAt");
-
                     b.HasIndex("ConversationId", "SequenceNumber")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "ConversationId", "CreatedAt" }, "IX_messages_usage")
+                        .HasFilter("role = 'assistant'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ConversationId", "CreatedAt" }, "IX_messages_usage"), new[] { "Id", "Provider", "Model", "InputTokens", "OutputTokens", "FirstTokenMs" });
 
                     b.ToTable("messages", (string)null);
                 });
@@ -325,8 +328,6 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
-
-                    b.HasIndex("StartedAt");
 
                     b.ToTable("tool_calls", (string)null);
                 });

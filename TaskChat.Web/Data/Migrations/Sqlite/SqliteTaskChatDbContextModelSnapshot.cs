@@ -259,10 +259,12 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique();
 
-                    b.HasIndex("ConversationId", "CreatedAt");
-
                     b.HasIndex("ConversationId", "SequenceNumber")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "ConversationId", "CreatedAt" }, "IX_messages_usage")
+                        .HasFilter("role = 'assistant'")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "Provider", "Model", "InputTokens", "OutputTokens", "FirstTokenMs" });
 
                     b.ToTable("messages", (string)null);
                 });
@@ -316,8 +318,6 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
-
-                    b.HasIndex("StartedAt");
 
                     b.ToTable("tool_calls", (string)null);
                 });

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace TaskChat.Web.Data.Migrations.Sqlite
+namespace TaskChat.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class UsageColumns : Migration
@@ -13,39 +13,34 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "first_token_ms",
                 table: "messages",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "input_tokens",
                 table: "messages",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "model",
                 table: "messages",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "output_tokens",
                 table: "messages",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "provider",
                 table: "messages",
-                type: "TEXT",
+                type: "character varying(50)",
                 maxLength: 50,
                 nullable: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_tool_calls_started_at",
-                table: "tool_calls",
-                column: "started_at");
 
             migrationBuilder.CreateIndex(
                 name: "IX_tasks_user_id_completed_at",
@@ -58,23 +53,21 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                 columns: new[] { "user_id", "created_at" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_messages_conversation_id_created_at",
-                table: "messages",
-                columns: new[] { "conversation_id", "created_at" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_messages_created_at",
                 table: "messages",
                 column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_messages_usage",
+                table: "messages",
+                columns: new[] { "conversation_id", "created_at" },
+                filter: "role = 'assistant'")
+                .Annotation("Npgsql:IndexInclude", new[] { "id", "provider", "model", "input_tokens", "output_tokens", "first_token_ms" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_tool_calls_started_at",
-                table: "tool_calls");
-
             migrationBuilder.DropIndex(
                 name: "IX_tasks_user_id_completed_at",
                 table: "tasks");
@@ -84,11 +77,11 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                 table: "tasks");
 
             migrationBuilder.DropIndex(
-                name: "IX_messages_conversation_id_created_at",
+                name: "IX_messages_created_at",
                 table: "messages");
 
             migrationBuilder.DropIndex(
-                name: "IX_messages_created_at",
+                name: "IX_messages_usage",
                 table: "messages");
 
             migrationBuilder.DropColumn(

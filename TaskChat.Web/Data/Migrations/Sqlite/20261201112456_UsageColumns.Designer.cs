@@ -11,7 +11,7 @@ using TaskChat.Web.Data;
 namespace TaskChat.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTaskChatDbContext))]
-    [Migration("20261201102843_UsageColumns")]
+    [Migration("20261201112456_UsageColumns")]
     partial class UsageColumns
     {
         /// <inheritdoc />
@@ -262,10 +262,12 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique();
 
-                    b.HasIndex("ConversationId", "CreatedAt");
-
                     b.HasIndex("ConversationId", "SequenceNumber")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "ConversationId", "CreatedAt" }, "IX_messages_usage")
+                        .HasFilter("role = 'assistant'")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "Provider", "Model", "InputTokens", "OutputTokens", "FirstTokenMs" });
 
                     b.ToTable("messages", (string)null);
                 });
@@ -319,8 +321,6 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
-
-                    b.HasIndex("StartedAt");
 
                     b.ToTable("tool_calls", (string)null);
                 });

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace TaskChat.Web.Data.Migrations.Postgres
+namespace TaskChat.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class UsageColumns : Migration
@@ -13,39 +13,34 @@ namespace TaskChat.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<int>(
                 name: "first_token_ms",
                 table: "messages",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "input_tokens",
                 table: "messages",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "model",
                 table: "messages",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "output_tokens",
                 table: "messages",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "provider",
                 table: "messages",
-                type: "character varying(50)",
+                type: "TEXT",
                 maxLength: 50,
                 nullable: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_tool_calls_started_at",
-                table: "tool_calls",
-                column: "started_at");
 
             migrationBuilder.CreateIndex(
                 name: "IX_tasks_user_id_completed_at",
@@ -58,23 +53,20 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                 columns: new[] { "user_id", "created_at" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_messages_conversation_id_created_at",
-                table: "messages",
-                columns: new[] { "conversation_id", "created_at" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_messages_created_at",
                 table: "messages",
                 column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_messages_usage",
+                table: "messages",
+                columns: new[] { "conversation_id", "created_at" },
+                filter: "role = 'assistant'");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_tool_calls_started_at",
-                table: "tool_calls");
-
             migrationBuilder.DropIndex(
                 name: "IX_tasks_user_id_completed_at",
                 table: "tasks");
@@ -84,11 +76,11 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                 table: "tasks");
 
             migrationBuilder.DropIndex(
-                name: "IX_messages_conversation_id_created_at",
+                name: "IX_messages_created_at",
                 table: "messages");
 
             migrationBuilder.DropIndex(
-                name: "IX_messages_created_at",
+                name: "IX_messages_usage",
                 table: "messages");
 
             migrationBuilder.DropColumn(

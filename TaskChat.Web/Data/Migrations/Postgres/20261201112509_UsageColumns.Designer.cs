@@ -12,7 +12,7 @@ using TaskChat.Web.Data;
 namespace TaskChat.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTaskChatDbContext))]
-    [Migration("20261201102851_UsageColumns")]
+    [Migration("20261201112509_UsageColumns")]
     partial class UsageColumns
     {
         /// <inheritdoc />
@@ -271,10 +271,13 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique();
 
-                    b.HasIndex("ConversationId", "CreatedAt");
-
                     b.HasIndex("ConversationId", "SequenceNumber")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "ConversationId", "CreatedAt" }, "IX_messages_usage")
+                        .HasFilter("role = 'assistant'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ConversationId", "CreatedAt" }, "IX_messages_usage"), new[] { "Id", "Provider", "Model", "InputTokens", "OutputTokens", "FirstTokenMs" });
 
                     b.ToTable("messages", (string)null);
                 });
@@ -328,8 +331,6 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
-
-                    b.HasIndex("StartedAt");
 
                     b.ToTable("tool_calls", (string)null);
                 });
