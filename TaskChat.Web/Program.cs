@@ -7,16 +7,20 @@ using TaskChat.Web.Operations;
 using TaskChat.Web.ScaleOut;
 using TaskChat.Web.Shared;
 using TaskChat.Web.Tasks;
+using TaskChat.Web.Telemetry;
+using TaskChat.Web.Usage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddStructuredLogging();
+builder.AddTelemetry();
 builder.AddOperations();
 builder.AddData();
 builder.AddIdentityAndAuth();
 builder.AddTasks();
 builder.AddAssistant();
 builder.AddChat();
+builder.AddUsage();
 builder.AddScaleOut();
 builder.AddChatUi();
 builder.AddPages();
@@ -28,6 +32,7 @@ app.MapOperations();
 app.MapIdentity();
 app.MapTasks();
 app.MapChat();
+app.MapUsage();
 app.MapPages();
 
 app.Run();

@@ -29,6 +29,8 @@ public abstract class TaskChatDbContext(DbContextOptions options)
         {
             task.ToTable("tasks");
             task.HasIndex(t => new { t.UserId, t.Number }).IsUnique();
+            task.HasIndex(t => new { t.UserId, t.CreatedAt });
+            task.HasIndex(t => new { t.UserId, t.CompletedAt });
             task.Property(t => t.Title).HasMaxLength(TaskRules.TitleMaxLength);
             task.Property(t => t.Description).HasMaxLength(TaskRules.DescriptionMaxLength);
             task.Property(t => t.Priority).HasConversion(LowercaseEnum<TaskPriority>()).HasMaxLength(10);
@@ -59,6 +61,14 @@ public abstract class TaskChatDbContext(DbContextOptions options)
             // "Is a reply streaming in this conversation?" (every send) and "which replies are
             // streaming?" (start-up, the sweep for dead nodes) read only the few streaming rows.
             message.HasIndex(m => m.ConversationId, "IX_messages_conversation_id_streaming").HasFilter("status = 'streaming'");
+            // The usage page reads a user's replies in a period from this index alone (PostgreSQL
+            // includes the figures in it): one conversation after another, no table rows touched.
+            message.HasIndex(m => new { m.ConversationId, m.CreatedAt }, "IX_messages_usage")
+                .HasFilter("role = 'assistant'")
+                .IncludeProperties(m => new { m.Id, m.Provider, m.Model, m.InputTokens, m.OutputTokens, m.FirstTokenMs });
+            message.HasIndex(m => m.CreatedAt);
+            message.Property(m => m.Provider).HasMaxLength(50);
+            message.Property(m => m.Model).HasMaxLength(200);
             message.Property(m => m.ClientMessageId).HasMaxLength(100);
             message.Property(m => m.Role).HasConversion(LowercaseEnum<MessageRole>()).HasMaxLength(20);
             message.Property(m => m.Status).HasConversion(LowercaseEnum<MessageStatus>()).HasMaxLength(20);

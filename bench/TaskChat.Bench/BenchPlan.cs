@@ -19,7 +19,8 @@ internal sealed record BenchPlan(
     TimeSpan QuietBudget,
     int PoolSize,
     string AdminConnectionString,
-    string? ReportPath)
+    string? ReportPath,
+    bool Tracing = false)
 {
     public const string AdminVariable = "TASKCHAT_BENCH_POSTGRES";
 
@@ -43,6 +44,11 @@ internal sealed record BenchPlan(
                               default Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres
           --report <path>     where the full run writes its markdown (default docs/benchmarks.md)
           --no-report         full run without writing the report
+          --tracing           TaskChat exports traces, metrics and logs over OTLP/HTTP to a sink
+                              in the driver that discards them: the cost of tracing on the stream
+
+          dotnet run -c Release --project bench/TaskChat.Bench -- usage [--messages 100000]
+                              /usage and GET /api/v1/usage for one user with that many messages
         """;
 
     public static BenchPlan From(IReadOnlyList<string> args)
@@ -68,7 +74,8 @@ internal sealed record BenchPlan(
             TimeSpan.FromSeconds(CommandLine.Double(args, "--quiet-wait-s", quick ? 2 : 90)),
             CommandLine.Int(args, "--pool-size", 50),
             admin,
-            report);
+            report,
+            CommandLine.Flag(args, "--tracing"));
     }
 
     /// <summary>The folder holding TaskChat.sln, found upwards from the program's own folder.</summary>

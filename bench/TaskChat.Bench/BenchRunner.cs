@@ -14,14 +14,16 @@ internal static class BenchRunner
         var logs = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"taskchat-bench-{startedAt:yyyyMMdd-HHmmss}")).FullName;
         Console.WriteLine($"TaskChat benchmark ({(plan.Quick ? "quick" : "full")}): N = {string.Join(", ", plan.Streams)}; " +
             $"{plan.Model.TokensPerTurn} tokens per reply every {plan.Model.Interval.TotalMilliseconds:0} ms; {plan.Window.TotalSeconds:0} s windows; " +
-            $"{plan.IdleConnections:N0} idle connections. Server logs: {logs}");
+            $"{plan.IdleConnections:N0} idle connections; tracing {(plan.Tracing ? "on (OTLP/HTTP to a discarding sink)" : "off")}. Server logs: {logs}");
 
         await using var database = await BenchDatabase.CreateAsync(plan.AdminConnectionString, plan.PoolSize);
         Step($"database {database.Name} created");
         var machine = MachineInfo.Read(await database.ServerVersionAsync());
 
+        await using var sink = plan.Tracing ? await OtlpSink.StartAsync() : null;
+        string[] tracing = sink is null ? [] : ["--otlp", sink.Address];
         await using var taskchat = await ServerProcess.StartAsync(Systems.TaskChat,
-            ["taskchat", "--db", database.ConnectionString, .. plan.Model.ToArgs()], Path.Combine(logs, "taskchat.log"));
+            ["taskchat", "--db", database.ConnectionString, .. tracing, .. plan.Model.ToArgs()], Path.Combine(logs, "taskchat.log"));
         await using var baseline = await ServerProcess.StartAsync(Systems.Baseline,
             ["baseline", .. plan.Model.ToArgs()], Path.Combine(logs, "baseline.log"));
         Step($"servers up: TaskChat {taskchat.HubUrl} (pid {taskchat.Pid}), baseline {baseline.HubUrl} (pid {baseline.Pid})");

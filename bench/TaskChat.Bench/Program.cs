@@ -15,6 +15,11 @@ internal static class BenchProgram
             return 0;
         }
 
+        if (args.FirstOrDefault() == "usage")
+        {
+            return await Usage.UsageBench.RunAsync(args[1..]);
+        }
+
         if (args.FirstOrDefault() == "serve")
         {
             return await Servers.ServerHost.RunAsync(args[1], args[2..]);

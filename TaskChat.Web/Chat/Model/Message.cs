@@ -14,6 +14,14 @@ public sealed class Message
     /// <summary>JSON: provider, model, timings and usage for assistant replies.</summary>
     public string? Metadata { get; set; }
 
+    // The usage figures of an assistant reply, also kept as columns so the usage page can add
+    // them up in the database. Written by the turn's final write; null on older rows.
+    public string? Provider { get; set; }
+    public string? Model { get; set; }
+    public long? InputTokens { get; set; }
+    public long? OutputTokens { get; set; }
+    public int? FirstTokenMs { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
 

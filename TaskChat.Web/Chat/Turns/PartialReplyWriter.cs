@@ -80,6 +80,7 @@ public sealed class PartialReplyWriter(
             {
                 write.Reply.Written(write.Version);
                 metrics.DatabaseWrite();
+                metrics.PartialFlush();
             }
         }
         catch (Exception exception)

@@ -5,6 +5,7 @@ using TaskChat.Web.Chat.Conversations;
 using TaskChat.Web.Chat.Events;
 using TaskChat.Web.Chat.Model;
 using TaskChat.Web.Data;
+using TaskChat.Web.Telemetry;
 
 namespace TaskChat.Web.Chat.Turns;
 
@@ -15,6 +16,7 @@ namespace TaskChat.Web.Chat.Turns;
 internal sealed class ToolCallLog(TaskChatDbContext db, Guid messageId, TurnEmitter emitter, TimeProvider time)
 {
     private readonly Dictionary<string, ToolCall> byCallId = [];
+    private readonly Dictionary<string, System.Diagnostics.Activity?> spans = [];
 
     public async Task StartedAsync(FunctionCallContent call)
     {
@@ -24,6 +26,7 @@ internal sealed class ToolCallLog(TaskChatDbContext db, Guid messageId, TurnEmit
 
     public async Task<ToolCall> StartedAsync(string callId, string name, string argumentsJson)
     {
+        spans[callId] = ChatTracing.StartToolCall(name, callId);
         var row = new ToolCall
         {
             MessageId = messageId,
@@ -64,6 +67,7 @@ internal sealed class ToolCallLog(TaskChatDbContext db, Guid messageId, TurnEmit
         row.Result = resultJson;
         row.Status = status;
         row.CompletedAt = time.UtcNowForStorage();
+        ChatTracing.EndToolCall(spans.Remove(row.CallId, out var span) ? span : null, status);
         await db.SaveChangesAsync(CancellationToken.None);
         await emitter.ToolCallCompletedAsync(row.Id, row.Name, MessageMapping.ParseOrNull(resultJson)!.Value, status);
     }

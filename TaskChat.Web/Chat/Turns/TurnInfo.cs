@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using TaskChat.Web.Assistant;
+using TaskChat.Web.Chat.Model;
 using TaskChat.Web.Operations;
 
 namespace TaskChat.Web.Chat.Turns;
@@ -17,6 +18,9 @@ internal sealed class TurnInfo(long startedAt)
     public double? Confidence { get; private set; }
     public string? ToolName { get; private set; }
     public double ElapsedMs => Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds;
+    public string? Model => model;
+    public UsageDetails? Usage => usage;
+    public double? FirstTokenMs => firstTokenMs;
 
     public void Observe(ChatResponseUpdate update)
     {
@@ -39,6 +43,19 @@ internal sealed class TurnInfo(long startedAt)
     public void FirstToken() => firstTokenMs ??= ElapsedMs;
 
     public void ToolCalled(string name) => ToolName ??= name;
+
+    /// <summary>The figures the usage page adds up, set on the reply for the turn's final write.</summary>
+    public static readonly string[] UsageColumns =
+        [nameof(Message.Provider), nameof(Message.Model), nameof(Message.InputTokens), nameof(Message.OutputTokens), nameof(Message.FirstTokenMs)];
+
+    public void CopyUsageTo(Message reply, ChatClientMetadata? client)
+    {
+        reply.Provider = client?.ProviderName;
+        reply.Model = model ?? client?.DefaultModelId;
+        reply.InputTokens = usage?.InputTokenCount;
+        reply.OutputTokens = usage?.OutputTokenCount;
+        reply.FirstTokenMs = firstTokenMs is { } ms ? (int)Math.Min(ms, int.MaxValue) : null;
+    }
 
     public string ToJson(ChatClientMetadata? client) => JsonSerializer.Serialize(new
     {

@@ -6,6 +6,7 @@ using TaskChat.Web.Assistant;
 using TaskChat.Web.Chat.Contracts;
 using TaskChat.Web.Chat.Model;
 using TaskChat.Web.Data;
+using TaskChat.Web.Telemetry;
 
 namespace TaskChat.Web.Chat.Turns;
 
@@ -32,6 +33,7 @@ public sealed class TurnRunner(
         var status = MessageStatus.Completed;
         var text = new TurnText();
         var info = new TurnInfo(Stopwatch.GetTimestamp());
+        using var span = ChatTracing.StartTurn(turn.ConversationId, turn.Assistant.Id);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
         var toolLog = new ToolCallLog(db, turn.Assistant.Id, turn.Emitter, time);
@@ -57,6 +59,7 @@ public sealed class TurnRunner(
             await partialReplies.ForgetAsync(turn.Assistant.Id);
             var content = text.ToString();
             await FinishAsync(db, turn, toolLog, content, status, info);
+            ChatTracing.EndTurn(span, status);
             await claims.ReleaseAsync(turn.ConversationId, turn.Running);
             await turn.Emitter.MessageCompletedAsync(content, status);
         }
@@ -74,6 +77,7 @@ public sealed class TurnRunner(
         await PendingDeletions.ResolveAsync(db, turn, tools, toolLog, history, turn.Running.Token);
 
         var chatOptions = new ChatOptions { Tools = [.. tools.AsTools()] };
+        using var modelSpan = ChatTracing.StartModelCall(chatClient.GetService<ChatClientMetadata>());
         await foreach (var update in chatClient.GetStreamingResponseAsync(history.Messages, chatOptions, turn.Running.Token))
         {
             info.Observe(update);
@@ -97,6 +101,8 @@ public sealed class TurnRunner(
                 }
             }
         }
+
+        ChatTracing.EndModelCall(modelSpan, info.Model, info.Usage, info.FirstTokenMs);
     }
 
     /// <summary>Writes the final text, status and metadata. Never cancelled: this is what survives.</summary>
@@ -110,8 +116,11 @@ public sealed class TurnRunner(
 
             // Stubs marked modified, saved in one batch: the reply's final state and the
             // conversation's place in the list land together, in one round trip and one commit.
-            var reply = db.Messages.Attach(new Message { Id = turn.Assistant.Id, Content = content, Status = status, CompletedAt = now, Metadata = metadata });
-            foreach (var property in (string[])[nameof(Message.Content), nameof(Message.Status), nameof(Message.CompletedAt), nameof(Message.Metadata)])
+            var stub = new Message { Id = turn.Assistant.Id, Content = content, Status = status, CompletedAt = now, Metadata = metadata };
+            info.CopyUsageTo(stub, chatClient.GetService<ChatClientMetadata>());
+            metrics.TurnFinished(stub);
+            var reply = db.Messages.Attach(stub);
+            foreach (var property in (string[])[nameof(Message.Content), nameof(Message.Status), nameof(Message.CompletedAt), nameof(Message.Metadata), .. TurnInfo.UsageColumns])
             {
                 reply.Property(property).IsModified = true;
             }

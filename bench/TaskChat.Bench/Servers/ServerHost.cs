@@ -19,7 +19,7 @@ internal static class ServerHost
         var script = ModelScript.FromArgs(args);
         IBenchServer server = kind switch
         {
-            "taskchat" => TaskChatServer.Start(script, CommandLine.Required(args, "--db")),
+            "taskchat" => TaskChatServer.Start(script, CommandLine.Required(args, "--db"), CommandLine.Option(args, "--otlp")),
             "baseline" => await BaselineServer.StartAsync(script),
             _ => throw new ArgumentException($"Unknown server '{kind}'."),
         };

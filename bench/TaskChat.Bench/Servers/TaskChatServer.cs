@@ -32,14 +32,22 @@ internal sealed class TaskChatServer : WebApplicationFactory<Program>, IBenchSer
 
     public Uri HubUrl { get; private set; } = null!;
 
-    public static TaskChatServer Start(ModelScript script, string connectionString)
+    /// <param name="otlpEndpoint">When set, the app exports over OTLP/HTTP there, as it would to a collector.</param>
+    public static TaskChatServer Start(ModelScript script, string connectionString, string? otlpEndpoint = null)
     {
-        var server = new TaskChatServer(script, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:TaskChat"] = connectionString,
             ["Jwt:Secret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
             ["Jwt:LifetimeMinutes"] = "240",
-        });
+        };
+        if (otlpEndpoint is not null)
+        {
+            settings["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint;
+            settings["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        }
+
+        var server = new TaskChatServer(script, settings);
         server.StartServer();
         var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         server.HubUrl = new Uri(new Uri(address), "/hubs/chat");

@@ -217,9 +217,31 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int?>("FirstTokenMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_token_ms");
+
+                    b.Property<long?>("InputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("input_tokens");
+
                     b.Property<string>("Metadata")
                         .HasColumnType("text")
                         .HasColumnName("metadata");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("model");
+
+                    b.Property<long?>("OutputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("output_tokens");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("provider");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -239,6 +261,8 @@ namespace TaskChat.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique();
 
@@ -250,6 +274,11 @@ namespace TaskChat.Web.Data.Migrations.Postgres
 
                     b.HasIndex(new[] { "ConversationId" }, "IX_messages_conversation_id_streaming")
                         .HasFilter("status = 'streaming'");
+
+                    b.HasIndex(new[] { "ConversationId", "CreatedAt" }, "IX_messages_usage")
+                        .HasFilter("role = 'assistant'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ConversationId", "CreatedAt" }, "IX_messages_usage"), new[] { "Id", "Provider", "Model", "InputTokens", "OutputTokens", "FirstTokenMs" });
 
                     b.ToTable("messages", (string)null);
                 });
@@ -445,6 +474,10 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CompletedAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
 
                     b.HasIndex("UserId", "Number")
                         .IsUnique();

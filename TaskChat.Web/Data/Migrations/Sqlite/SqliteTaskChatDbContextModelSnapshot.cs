@@ -208,9 +208,31 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<int?>("FirstTokenMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_token_ms");
+
+                    b.Property<long?>("InputTokens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("input_tokens");
+
                     b.Property<string>("Metadata")
                         .HasColumnType("TEXT")
                         .HasColumnName("metadata");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<long?>("OutputTokens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("output_tokens");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -230,6 +252,8 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique();
 
@@ -241,6 +265,10 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
 
                     b.HasIndex(new[] { "ConversationId" }, "IX_messages_conversation_id_streaming")
                         .HasFilter("status = 'streaming'");
+
+                    b.HasIndex(new[] { "ConversationId", "CreatedAt" }, "IX_messages_usage")
+                        .HasFilter("role = 'assistant'")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "Provider", "Model", "InputTokens", "OutputTokens", "FirstTokenMs" });
 
                     b.ToTable("messages", (string)null);
                 });
@@ -436,6 +464,10 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CompletedAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
 
                     b.HasIndex("UserId", "Number")
                         .IsUnique();
