@@ -25,7 +25,7 @@ public sealed class AppProcess : IAsyncDisposable
         "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
     ];
 
-    private static readonly string[] InheritedPrefixes = ["ConnectionStrings__", "Jwt__", "Assistant__", "Database__", "Cors__", "Serilog__"];
+    private static readonly string[] InheritedPrefixes = ["ConnectionStrings__", "Jwt__", "Assistant__", "Database__", "Cors__", "Serilog__", "RateLimits__", "ForwardedHeaders__"];
 
     private readonly Process process;
     private readonly StringBuilder output = new();
@@ -86,6 +86,8 @@ public sealed class AppProcess : IAsyncDisposable
         ["JWT_SECRET"] = TestSettings.JwtSecret,
         ["Assistant__Offline__TokenDelayMs"] = "0",
         ["DOTNET_NOLOGO"] = "1",
+        // All test users come from 127.0.0.1; see TaskChatApplication.
+        ["RateLimits__AuthAttemptsPerMinute"] = "100000",
     };
 
     /// <summary>Starts the app and waits until <c>/health/ready</c> answers 200.</summary>

@@ -80,7 +80,13 @@ public sealed record TurnSnapshotEvent(
     Guid ConversationId, long Event, Guid MessageId, string Content, IReadOnlyList<ToolCallDto> ToolCalls, MessageStatus Status)
     : ChatEvent(ConversationId, Event);
 
-public sealed record ErrorEvent(Guid ConversationId, long Event, string Code, string Message)
+/// <summary><see cref="RetryAfterSeconds"/> is sent only with <c>rate_limited</c>, and left out otherwise.</summary>
+public sealed record ErrorEvent(
+    Guid ConversationId,
+    long Event,
+    string Code,
+    string Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? RetryAfterSeconds = null)
     : ChatEvent(ConversationId, Event);
 
 /// <summary>Error codes of <see cref="ErrorEvent"/>, stable for clients.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
 using TaskChat.Web.Data;
+using TaskChat.Web.Security;
 
 namespace TaskChat.Web.Identity;
 
@@ -70,6 +71,7 @@ public static class AuthExtensions
 
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = RefuseEndedSessionsAsync,
                 };
             })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
@@ -86,6 +88,8 @@ public static class AuthExtensions
                 options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
             }));
 
+        // The cookie's stamp is checked this often, so "sign out everywhere" reaches other browsers soon.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SessionValidator.CacheFor);
         builder.Services.AddAuthorization();
         return builder;
     }
@@ -106,6 +110,19 @@ public static class AuthExtensions
     public static Guid GetUserId(this ClaimsPrincipal user) =>
         Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)
             ?? throw new InvalidOperationException("The principal has no user id."));
+
+    /// <summary>
+    /// A well-signed token still has to name a user that exists, by id, with the security stamp
+    /// it was issued under; anything else is a 401, never an exception further in.
+    /// </summary>
+    private static async Task RefuseEndedSessionsAsync(TokenValidatedContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionValidator>();
+        if (context.Principal is null || !await sessions.IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
+        {
+            context.Fail("The token does not belong to a current session.");
+        }
+    }
 
     private static bool SendsJwt(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)

@@ -42,6 +42,7 @@ public sealed class CredentialsInput
 {
     [Required(ErrorMessage = "Enter your email.")]
     [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    [StringLength(256, ErrorMessage = "An email can be at most 256 characters.")]
     public string Email { get; set; } = "";
 
     [Required(ErrorMessage = "Enter a password.")]
