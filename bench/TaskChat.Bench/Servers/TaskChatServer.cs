@@ -40,8 +40,10 @@ internal sealed class TaskChatServer : WebApplicationFactory<Program>, IBenchSer
             ["Jwt:Secret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
             ["Jwt:LifetimeMinutes"] = "240",
             // One node on its own database: the pool and the per-user limits that protect a shared
-            // cluster would only measure themselves here (every bench user sends one turn at a time).
+            // cluster would only measure themselves here.
             ["Database:MaxPoolSize"] = "100",
+            ["RateLimits:TurnsPerMinute"] = "1000000",
+            ["RateLimits:NewConversationsPerHour"] = "1000000",
         });
         server.StartServer();
         var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
