@@ -29,7 +29,8 @@ public static class SecurityExtensions
         services.AddScoped<CredentialCheck>();
 
         var development = builder.Environment.IsDevelopment();
-        services.Configure<HubOptions<ChatHub>>(options =>
+        // Hub-specific options start as a copy of the global ones (HubErrors included) and win over them.
+        services.AddSignalR().AddHubOptions<ChatHub>(options =>
         {
             // Exception details and protocol errors in words help while developing; in production
             // they would tell a stranger about the server's insides.
