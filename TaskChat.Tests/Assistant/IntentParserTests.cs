@@ -1,4 +1,5 @@
 using System.Globalization;
+using TaskChat.Web.Assistant;
 using TaskChat.Web.Assistant.Offline;
 
 namespace TaskChat.Tests.Assistant;

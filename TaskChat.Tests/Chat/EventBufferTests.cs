@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using TaskChat.Web.Chat;
-using TaskChat.Web.Chat.Streaming;
+using TaskChat.Web.Chat.Contracts;
+using TaskChat.Web.Chat.Events;
+using TaskChat.Web.Chat.Model;
 
 namespace TaskChat.Tests.Chat;
 

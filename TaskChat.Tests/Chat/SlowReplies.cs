@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using TaskChat.Tests.Infrastructure;
 
 namespace TaskChat.Tests.Chat;
 

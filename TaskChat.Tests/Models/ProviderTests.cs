@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using TaskChat.Tests.Chat;
-using TaskChat.Tests.Infrastructure;
-using TaskChat.Web.Chat;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
+using TaskChat.Web.Chat.Model;
 
 namespace TaskChat.Tests.Models;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Hosting;
 
 namespace TaskChat.Tests.Operations;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using TaskChat.Tests.Chat;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
 using TaskChat.Web.Security;
 
 namespace TaskChat.Tests.Security;

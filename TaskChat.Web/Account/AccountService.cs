@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using TaskChat.Web.Chat;
+using TaskChat.Web.Chat.Conversations;
 using TaskChat.Web.Data;
 using TaskChat.Web.Identity;
 using TaskChat.Web.Security;

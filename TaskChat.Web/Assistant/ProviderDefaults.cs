@@ -1,3 +1,4 @@
+
 namespace TaskChat.Web.Assistant;
 
 /// <summary>What each model provider assumes when a setting is left out, and how start-up errors describe it.</summary>

@@ -2,6 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using TaskChat.Web.Chat.Components;
+using TaskChat.Web.Chat.Contracts;
+using TaskChat.Web.Chat.Conversations;
+using TaskChat.Web.Chat.Events;
+using TaskChat.Web.Chat.Turns;
 using TaskChat.Web.Identity;
 
 namespace TaskChat.Web.Chat;
@@ -112,13 +116,8 @@ public sealed class ChatPageModel(
             return request.ConversationId is { } back ? Redirect($"/chat/{back}") : Redirect("/chat");
         }
 
-        await foreach (var chatEvent in follower.FollowAsync(userId, start, cancellationToken))
-        {
-            if (chatEvent is ErrorEvent failed)
-            {
-                Error = failed.Message;
-            }
-        }
+        var finished = await FinishedTurn.FollowAsync(follower, userId, start, cancellationToken);
+        Error = finished.Failure?.Message;
 
         return Redirect($"/chat/{start.ConversationId}");
     }

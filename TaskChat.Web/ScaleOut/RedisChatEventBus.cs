@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using StackExchange.Redis;
-using TaskChat.Web.Chat;
-using TaskChat.Web.Chat.Streaming;
+using TaskChat.Web.Chat.Contracts;
+using TaskChat.Web.Chat.Events;
 using TaskChat.Web.Operations;
 
 namespace TaskChat.Web.ScaleOut;

@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
-using TaskChat.Web.Chat;
+using TaskChat.Web.Chat.Contracts;
 
 namespace TaskChat.Web.Security;
 

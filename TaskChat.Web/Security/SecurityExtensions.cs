@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.SignalR;
-using TaskChat.Web.Chat;
+using TaskChat.Web.Chat.Endpoints;
 using TaskChat.Web.Operations;
 
 namespace TaskChat.Web.Security;

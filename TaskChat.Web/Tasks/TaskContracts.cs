@@ -1,3 +1,4 @@
+
 namespace TaskChat.Web.Tasks;
 
 // The wire shapes of the tasks API (snake_case on the wire).

@@ -1,3 +1,4 @@
+
 namespace TaskChat.Web.Tasks;
 
 /// <summary>The outcome of a task change: the task, or why there is none.</summary>

@@ -1,3 +1,4 @@
+
 namespace TaskChat.Web.Tasks;
 
 internal static class TaskValidation

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace TaskChat.Web.Assistant.Offline;
 
 // The phrasings the offline assistant understands, in the order they are tried (see IntentParser).
