@@ -22,7 +22,8 @@ public sealed class HubFloodTests(TaskChatApplication app, ITestOutputHelper out
     private const int FloodConnections = 4;
     private static readonly TimeSpan FloodBudget = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan PerSend = TimeSpan.FromSeconds(37.5 / 10_000 * FloodConnections);
-    private const int Samples = 11;
+    // Three rounds of samples and two warm-up turns stay under the second user's own turn limit.
+    private const int Samples = 8;
 
     [Fact]
     public async Task AFloodFromOneUserIsRateLimitedAndAnotherUsersFirstTokenStaysWithinThreeTimesItsIdleFigure()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using TaskChat.Web.Identity;
@@ -8,10 +9,12 @@ namespace TaskChat.Web.Security;
 /// Email and password in, the user or nothing out, the same way for the sign-in form and the
 /// token endpoint. An unknown email, a wrong password and a locked account give the same
 /// answer and cost the same: every path hashes the password once (a known account against its
-/// hash, the others against a throw-away one), so neither the reply nor its timing tells
-/// whether an account exists or is locked.
+/// hash, the others against a throw-away one) and the others wait as long as a wrong password
+/// takes (<see cref="SignInPacing"/>), so neither the reply nor its timing tells whether an
+/// account exists or is locked.
 /// </summary>
-public sealed class CredentialCheck(UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher)
+public sealed class CredentialCheck(
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, SignInPacing pacing)
 {
     /// <summary>The one answer to every failed sign-in.</summary>
     public const string Refusal =
@@ -25,17 +28,25 @@ public sealed class CredentialCheck(UserManager<AppUser> users, SignInManager<Ap
 
     public async Task<AppUser?> CheckAsync(string? email, string? password)
     {
+        var started = Stopwatch.GetTimestamp();
         var user = string.IsNullOrWhiteSpace(email) || email.Trim().Length > MaxEmailLength
             ? null
             : await users.FindByEmailAsync(email.Trim());
         if (user is null || string.IsNullOrEmpty(password) || await users.IsLockedOutAsync(user))
         {
             SpendOneHash(password);
+            await pacing.PadAsync(started);
             return null;
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        return result.Succeeded ? user : null;
+        if (result.Succeeded)
+        {
+            return user;
+        }
+
+        pacing.RecordWrongPassword(Stopwatch.GetElapsedTime(started));
+        return null;
     }
 
     private void SpendOneHash(string? password)

@@ -27,6 +27,7 @@ public static class SecurityExtensions
         services.AddSingleton<HubRateLimits>();
         services.AddHostedService<SessionSweeper>();
         services.AddScoped<CredentialCheck>();
+        services.AddSingleton<SignInPacing>();
 
         var development = builder.Environment.IsDevelopment();
         // Hub-specific options start as a copy of the global ones (HubErrors included) and win over them.
