@@ -91,6 +91,6 @@ public sealed class AccountPageModel(UserManager<AppUser> users, SignInManager<A
         }
 
         await signIn.SignOutAsync();
-        return LocalRedirect("/?deleted=1");
+        return LocalRedirect("/account/deleted");
     }
 }
