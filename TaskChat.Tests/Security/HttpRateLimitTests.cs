@@ -105,6 +105,24 @@ public sealed class HttpRateLimitTests
         }
     }
 
+    [Theory]
+    [InlineData("RateLimits:TurnsPerMinute", "0", "TurnsPerMinute")]
+    [InlineData("RateLimits:ConnectionsPerUser", "-1", "ConnectionsPerUser")]
+    [InlineData("Database:MaxPoolSize", "0", "Database:MaxPoolSize")]
+    public async Task AnImpossibleLimitStopsStartUpNamingTheSetting(string key, string value, string named)
+    {
+        var settings = new Dictionary<string, string?> { [key] = value };
+        if (key.StartsWith("Database", StringComparison.Ordinal))
+        {
+            // The pool size matters only on PostgreSQL; the check runs before any connection is made.
+            settings["ConnectionStrings:TaskChat"] = "Host=127.0.0.1;Username=postgres;Password=postgres;Database=unused";
+        }
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => TaskChatApplication.StartAsync(settings));
+
+        Assert.Contains(named, failure.ToString());
+    }
+
     /// <summary>The server frees a slot when the closed socket's request ends, a moment after the client let go.</summary>
     private static async Task<T> WithRetryAsync<T>(Func<Task<T>> attempt)
     {

@@ -82,6 +82,9 @@ public static class AuthExtensions
                 options.Cookie.Name = "taskchat.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the client's request was HTTPS, also behind a TLS proxy: the
+                // forwarded-headers step (Security/) makes such a request look like HTTPS here.
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = TimeSpan.FromDays(14);
                 options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
