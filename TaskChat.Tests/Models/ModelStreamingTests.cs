@@ -21,7 +21,7 @@ public sealed class ModelStreamingTests
 
         var turn = await world.Chat.SendAndWaitAsync("Hi");
 
-        SeedFlowTests.AssertStreamedReply(turn);
+        TaskFlowTests.AssertStreamedReply(turn);
         Assert.Equal(["Hello", " there,", " how can", " I help?"], turn.Tokens.Select(t => t.Delta));
         Assert.Equal("Hello there, how can I help?", turn.Completed.Content);
 
@@ -38,16 +38,19 @@ public sealed class ModelStreamingTests
         Assert.Equal(4, usage.GetProperty("output_token_count").GetInt64());
         Assert.Equal(ScriptedReply.PromptTokens + 4, usage.GetProperty("total_token_count").GetInt64());
 
-        // What the SDK sent: the configured model, streaming with usage, the five tools, the prompt and the message.
+        // What the SDK sent: the configured model, streaming with usage, the tools, the prompt (with today's date) and the message.
         var request = Assert.Single(world.Model.Requests);
         Assert.Equal("/v1/chat/completions", request.Path);
         Assert.Equal($"Bearer {ModelHarness.ApiKey}", request.Authorization);
         Assert.Equal(ModelHarness.ConfiguredModel, request.Model);
         Assert.True(request.Streams);
         Assert.True(request.AsksForUsage);
-        Assert.Equal(["add_task", "list_tasks", "complete_task", "update_task", "delete_task"], request.ToolNames);
+        Assert.Equal(
+            ["add_task", "list_tasks", "find_tasks", "update_task", "complete_tasks", "delete_tasks", "complete_task", "delete_task"],
+            request.ToolNames);
         Assert.Equal(["system", "user"], request.Roles);
-        Assert.Contains("delete_task", RecordedRequest.TextOf(request.Messages[0]));
+        Assert.Contains("delete_tasks", RecordedRequest.TextOf(request.Messages[0]));
+        Assert.Contains($"Today is {DateTime.UtcNow.DayOfWeek} {DateTime.UtcNow:yyyy-MM-dd} in the user's time zone (UTC).", RecordedRequest.TextOf(request.Messages[0]));
         Assert.Equal("Hi", RecordedRequest.TextOf(request.Messages[1]));
     }
 
@@ -61,7 +64,7 @@ public sealed class ModelStreamingTests
 
         var turn = await world.Chat.SendAndWaitAsync("Create a task to buy groceries");
 
-        SeedFlowTests.AssertStreamedReply(turn);
+        TaskFlowTests.AssertStreamedReply(turn);
         var started = Assert.Single(turn.ToolStarts);
         Assert.Equal("add_task", started.Name);
         Assert.Equal("Buy groceries", started.Arguments.GetProperty("title").GetString());
@@ -128,7 +131,7 @@ public sealed class ModelStreamingTests
 
         var turn = await world.Chat.SendAndWaitAsync("Add pay rent and call mom");
 
-        SeedFlowTests.AssertStreamedReply(turn);
+        TaskFlowTests.AssertStreamedReply(turn);
         Assert.Equal(["add_task", "add_task"], turn.ToolStarts.Select(s => s.Name));
         Assert.All(turn.ToolResults, r => Assert.Equal(ToolCallStatus.Succeeded, r.Status));
         Assert.Equal("On it. Added both: Pay rent and Call mom.", turn.Completed.Content);
@@ -177,7 +180,7 @@ public sealed class ModelStreamingTests
         var first = await world.Chat.SendAndWaitAsync("Add water plants");
         var second = await world.Chat.SendAndWaitAsync("What do I have?", first.ConversationId);
 
-        SeedFlowTests.AssertStreamedReply(second);
+        TaskFlowTests.AssertStreamedReply(second);
         var request = await world.Model.WaitForRequestAsync(3);
         Assert.Equal(["system", "user", "assistant", "tool", "assistant", "user"], request.Roles);
         Assert.Equal("call_1", request.Messages[2].GetProperty("tool_calls")[0].GetProperty("id").GetString());
@@ -202,7 +205,7 @@ public sealed class ModelStreamingTests
         Assert.Equal((MessageStatus.Failed, "Here is"), (stored.Status, stored.Content));
 
         var next = await world.Chat.SendAndWaitAsync("Again", broken.ConversationId);
-        SeedFlowTests.AssertStreamedReply(next);
+        TaskFlowTests.AssertStreamedReply(next);
         Assert.Equal("Fine now.", next.Completed.Content);
     }
 }

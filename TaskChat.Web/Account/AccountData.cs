@@ -1,4 +1,4 @@
-using TaskChat.Web.Tasks;
+using TaskChat.Web.Tasks.Api;
 
 namespace TaskChat.Web.Account;
 

@@ -4,7 +4,7 @@ using TaskChat.Web.Chat.Conversations;
 using TaskChat.Web.Data;
 using TaskChat.Web.Identity;
 using TaskChat.Web.Security;
-using TaskChat.Web.Tasks;
+using TaskChat.Web.Tasks.Api;
 
 namespace TaskChat.Web.Account;
 
@@ -67,7 +67,8 @@ public sealed class AccountService(
 
     public async Task<AccountData> ExportAsync(AppUser user, CancellationToken cancellationToken)
     {
-        var tasks = await db.Tasks.AsNoTracking().Where(task => task.UserId == user.Id).OrderBy(task => task.Number)
+        // A deleted task waits out its undo window before it is removed for good; it is no longer the person's list.
+        var tasks = await db.Tasks.AsNoTracking().Where(task => task.UserId == user.Id && task.DeletedAt == null).OrderBy(task => task.Number)
             .ToListAsync(cancellationToken);
         var conversations = await db.Conversations.AsNoTracking().Where(conversation => conversation.UserId == user.Id)
             .Include(conversation => conversation.Messages).ThenInclude(message => message.ToolCalls)

@@ -21,6 +21,7 @@ public static class AuthExtensions
         var jwt = JwtOptions.From(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(jwt);
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddScoped<AccountRegistration>();
 
         builder.Services
             .AddIdentityCore<AppUser>(options =>
@@ -107,6 +108,7 @@ public static class AuthExtensions
         }
 
         app.MapAuthApi();
+        app.MapMeApi();
         return app;
     }
 

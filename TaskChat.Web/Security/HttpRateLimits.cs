@@ -34,7 +34,8 @@ internal static class HttpRateLimits
         var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (request.Path.StartsWithSegments("/hubs") && !request.Path.Value!.EndsWith("/negotiate", StringComparison.Ordinal) && userId is not null)
         {
-            return RateLimitPartition.GetConcurrencyLimiter($"hub:{userId}", _ => new ConcurrencyLimiterOptions
+            // Per hub: a page may hold a chat and a tasks connection at once.
+            return RateLimitPartition.GetConcurrencyLimiter($"hub:{request.Path.Value}:{userId}", _ => new ConcurrencyLimiterOptions
             {
                 PermitLimit = limits.ConnectionsPerUser,
                 QueueLimit = 0,

@@ -28,7 +28,7 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)]
     public int NewConversationsPerHour { get; set; } = 60;
 
-    /// <summary>Hub connections one user may hold open at once on one node.</summary>
+    /// <summary>Connections to one hub (chat, tasks) one user may hold open at once on one node.</summary>
     [Range(1, 100_000)]
     public int ConnectionsPerUser { get; set; } = 20;
 }

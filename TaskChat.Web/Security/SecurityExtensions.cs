@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.SignalR;
 using TaskChat.Web.Chat.Endpoints;
 using TaskChat.Web.Operations;
+using TaskChat.Web.Tasks.Live;
 
 namespace TaskChat.Web.Security;
 
@@ -38,6 +39,11 @@ public static class SecurityExtensions
             options.EnableDetailedErrors = development;
             options.AddFilter<HubSessions>();
             options.AddFilter<HubRateLimits>();
+        });
+        services.AddSignalR().AddHubOptions<TasksHub>(options =>
+        {
+            options.EnableDetailedErrors = development;
+            options.AddFilter<HubSessions>();
         });
 
         // SecurityHeaders sends DENY on every response; antiforgery's SAMEORIGIN would contradict it.

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+using TaskChat.Web.Security;
+
+namespace TaskChat.Web.Identity;
+
+/// <summary>The sign-up and sign-in forms' fields.</summary>
+public sealed class CredentialsInput
+{
+    [Required(ErrorMessage = "Enter your email.")]
+    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    [StringLength(CredentialCheck.MaxEmailLength, ErrorMessage = "An email can be at most 256 characters.")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter a password.")]
+    [DataType(DataType.Password)]
+    public string Password { get; set; } = "";
+}
