@@ -2,7 +2,7 @@
 # The one test command: `sudo scripts/test.sh` (or `bash scripts/test.sh` as root).
 #
 # On a fresh Debian/Ubuntu machine with the .NET 10 SDK it installs what the tests need and is
-# missing (PostgreSQL, Chromium, Redis), starts PostgreSQL and lets the `postgres` role log in over TCP
+# missing (PostgreSQL, Chromium, Redis, nginx), starts PostgreSQL and lets the `postgres` role log in over TCP
 # with the password `postgres`, builds once, then runs
 #   1. the whole suite against PostgreSQL (TASKCHAT_TEST_DB=postgres), browser tests included;
 #   2. the suite again against SQLite, without the Browser and Postgres-only tests.
@@ -61,6 +61,10 @@ fi
 # The scale-out tests start their own redis-server on a free port; only the binary is needed.
 if [ ! -x /usr/bin/redis-server ]; then
     missing+=(redis-server)
+fi
+# The load-balancer browser test starts Debian's nginx with a generated config on free ports.
+if [ ! -x /usr/sbin/nginx ]; then
+    missing+=(nginx)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
     log "Installing ${missing[*]} (apt)"

@@ -60,7 +60,7 @@ public sealed class DurabilityTests
         var streamed = "";
         await using (var doomed = await AppProcess.StartAsync(environment))
         {
-            user = await CreateUserAsync(doomed);
+            user = await doomed.CreateUserAsync();
             using var http = doomed.CreateClient(new BearerTokenHandler(user.AccessToken));
             await SlowReplies.AddTasksAsync(http);
             await using var chat = await ChatConnection.ConnectAsync(doomed.BaseAddress, user);
@@ -104,15 +104,5 @@ public sealed class DurabilityTests
         var next = await chatAgain.SendAndWaitAsync("Show me my open tasks", conversationId);
         Assert.Null(next.Error);
         Assert.Equal(MessageStatus.Completed, next.Completed.Status);
-    }
-
-    private static async Task<TestUser> CreateUserAsync(AppProcess app)
-    {
-        var (email, password) = TestUser.NewCredentials();
-        using var client = app.CreateClient();
-        using var registered = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/v1/auth/register", new { email, password });
-        registered.EnsureSuccessStatusCode();
-        var userId = JsonDocument.Parse(await registered.Content.ReadAsStringAsync()).RootElement.GetProperty("user_id").GetGuid();
-        return new TestUser(email, password, userId, await TaskChatApplication.GetTokenAsync(client, email, password));
     }
 }

@@ -65,7 +65,8 @@ public sealed class EventBufferTests
             feed.Publish(chatEvent);
         }
 
-        var subscription = feed.Watch(afterEvent: First + 1);
+        var channel = Channel.CreateUnbounded<ChatEvent>();
+        var subscription = new ChatSubscription(Conversation, First + 1, feed.Subscribe(channel, afterEvent: First + 1), channel.Reader, () => feed.Unsubscribe(channel));
         foreach (var chatEvent in events.Skip(3))
         {
             feed.Publish(chatEvent);
@@ -94,7 +95,7 @@ public sealed class EventBufferTests
         }
 
         live.Writer.Complete();
-        var subscription = new ChatSubscription(events.Take(4).ToList(), live.Reader, () => { });
+        var subscription = new ChatSubscription(Conversation, null, events.Take(4).ToList(), live.Reader, () => { });
 
         var received = new List<long>();
         await foreach (var chatEvent in subscription.ReadAllAsync())

@@ -53,7 +53,12 @@ public abstract class TaskChatDbContext(DbContextOptions options)
             message.ToTable("messages");
             message.HasIndex(m => new { m.ConversationId, m.SequenceNumber }).IsUnique();
             message.HasIndex(m => new { m.ConversationId, m.ClientMessageId }).IsUnique();
-            message.HasIndex(m => m.Status);
+            // A repeated send without a conversation id is found by its client_message_id alone:
+            // the unique index above leads with conversation_id and cannot be sought by it.
+            message.HasIndex(m => m.ClientMessageId, "IX_messages_client_message_id").HasFilter("client_message_id IS NOT NULL");
+            // "Is a reply streaming in this conversation?" (every send) and "which replies are
+            // streaming?" (start-up, the sweep for dead nodes) read only the few streaming rows.
+            message.HasIndex(m => m.ConversationId, "IX_messages_conversation_id_streaming").HasFilter("status = 'streaming'");
             message.Property(m => m.ClientMessageId).HasMaxLength(100);
             message.Property(m => m.Role).HasConversion(LowercaseEnum<MessageRole>()).HasMaxLength(20);
             message.Property(m => m.Status).HasConversion(LowercaseEnum<MessageStatus>()).HasMaxLength(20);

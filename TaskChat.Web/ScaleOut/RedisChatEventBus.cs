@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Threading.Channels;
 using StackExchange.Redis;
 using TaskChat.Web.Chat.Contracts;
 using TaskChat.Web.Chat.Events;
@@ -11,18 +13,23 @@ namespace TaskChat.Web.ScaleOut;
 /// (what a late watcher on any node resumes from) and published on the conversation's
 /// channel; every node relays what it hears to its local watchers. A watcher registers
 /// locally first and reads the list second, so an event is never missed; one seen twice
-/// around that seam is dropped by its number (<see cref="ChatSubscription"/>).
+/// around that seam is dropped by its number (<see cref="ChatSubscription"/>), and one that
+/// was lost (Redis dropped) is read back from the list when the next one shows the gap.
+/// When Redis drops, every watcher on this node ends with <c>stream_interrupted</c> while the
+/// turns running here go on (<see cref="OwnedTurn"/> keeps their events); when it is back,
+/// their lists are written again.
 /// </summary>
-internal sealed class RedisChatEventBus(IConnectionMultiplexer redis, ConversationFeeds feeds, ILogger<RedisChatEventBus> logger)
+internal sealed class RedisChatEventBus(
+    IConnectionMultiplexer redis, RedisAvailability availability, ConversationFeeds feeds, ILogger<RedisChatEventBus> logger)
     : IChatEventBus, IHostedService
 {
-    /// <summary>How long a turn's events stay in Redis after the last one: the resume window.</summary>
-    private static readonly TimeSpan Retention = TimeSpan.FromMinutes(10);
-
+    private readonly ConcurrentDictionary<Guid, OwnedTurn> owned = new();
     private ChannelMessageQueue? subscription;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        availability.Lost += OnLost;
+        availability.Restored += OnRestored;
         subscription = await redis.GetSubscriber().SubscribeAsync(RedisKeys.AllEvents);
         subscription.OnMessage(message =>
         {
@@ -38,50 +45,140 @@ internal sealed class RedisChatEventBus(IConnectionMultiplexer redis, Conversati
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (subscription is not null)
+        availability.Lost -= OnLost;
+        availability.Restored -= OnRestored;
+        if (subscription is not null && availability.IsAvailable)
         {
             await subscription.UnsubscribeAsync();
         }
     }
 
-    public async ValueTask BeginTurnAsync(Guid conversationId, Guid assistantMessageId, long firstEvent)
+    public ValueTask BeginTurnAsync(Guid conversationId, Guid assistantMessageId, long firstEvent)
     {
         feeds.Sweep();
-        await redis.GetDatabase().KeyDeleteAsync(RedisKeys.TurnEvents(conversationId));
+        owned[conversationId] = new OwnedTurn(conversationId, firstEvent);
+        // Ordered before the turn's first RPUSH on the same connection, so no round trip is waited for.
+        redis.GetDatabase().KeyDelete(RedisKeys.TurnEvents(conversationId), CommandFlags.FireAndForget);
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask PublishAsync(ChatEvent chatEvent)
     {
-        // Fire and forget keeps a token's cost to one write on the socket; commands on one
-        // connection still run in order, so the list and the channel stay in event order.
-        var json = JsonSerializer.Serialize(chatEvent, JsonDefaults.Wire);
-        var database = redis.GetDatabase();
-        var key = RedisKeys.TurnEvents(chatEvent.ConversationId);
-        database.ListRightPush(key, json, flags: CommandFlags.FireAndForget);
-        database.KeyExpire(key, Retention, flags: CommandFlags.FireAndForget);
-        database.Publish(RedisKeys.Events(chatEvent.ConversationId), json, CommandFlags.FireAndForget);
+        if (owned.TryGetValue(chatEvent.ConversationId, out var turn) && turn.Owns(chatEvent))
+        {
+            turn.Publish(chatEvent, redis.GetDatabase(), availability.IsAvailable);
+            if (turn.IsFinished && turn.IsSynced)
+            {
+                owned.TryRemove(KeyValuePair.Create(chatEvent.ConversationId, turn));
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        // Not a turn that began here: relayed as is, and never a reason for a turn to fail.
+        try
+        {
+            var json = JsonSerializer.Serialize(chatEvent, JsonDefaults.Wire);
+            redis.GetDatabase().Publish(RedisKeys.Events(chatEvent.ConversationId), json, CommandFlags.FireAndForget);
+        }
+        catch (RedisException exception)
+        {
+            logger.LogWarning(exception, "Could not publish an event of conversation {ConversationId}", chatEvent.ConversationId);
+        }
+
         return ValueTask.CompletedTask;
     }
 
     public async ValueTask<ChatSubscription> SubscribeAsync(Guid conversationId, long? afterEvent, CancellationToken cancellationToken)
     {
-        // Registered locally first, so nothing relayed from here on is missed; the turn's backlog
-        // is Redis's, not this node's (the turn may run on another node).
-        var local = feeds.Get(conversationId).Watch(afterEvent: null);
+        if (!availability.IsAvailable)
+        {
+            return ChatSubscription.Interrupted(conversationId, afterEvent);
+        }
+
+        var feed = feeds.Get(conversationId);
+        var channel = Channel.CreateUnbounded<ChatEvent>();
+        feed.Subscribe(channel, afterEvent: null);
         try
         {
-            var stored = await redis.GetDatabase().ListRangeAsync(RedisKeys.TurnEvents(conversationId));
-            var events = stored.Select(value => Deserialize(value)).OfType<ChatEvent>().ToList();
-            IReadOnlyList<ChatEvent> backlog = TurnBuffer.FromEvents(events) is not { } turn
-                ? []
-                : afterEvent is { } after ? turn.After(after).ToList() : [turn.Snapshot()];
-            return local.WithBacklog(backlog);
+            var backlog = await ReadBacklogAsync(conversationId, afterEvent);
+            return new ChatSubscription(conversationId, afterEvent, backlog, channel.Reader, () => feed.Unsubscribe(channel),
+                (after, _) => ReadBacklogAsync(conversationId, after));
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            feed.Unsubscribe(channel);
+            logger.LogWarning(exception, "Could not read the events of conversation {ConversationId} from Redis", conversationId);
+            return ChatSubscription.Interrupted(conversationId, afterEvent);
         }
         catch
         {
-            await local.DisposeAsync();
+            feed.Unsubscribe(channel);
             throw;
         }
+    }
+
+    /// <summary>The turn Redis holds for the conversation, rebuilt from its list; null if none.</summary>
+    internal async Task<TurnBuffer?> ReadTurnAsync(Guid conversationId)
+    {
+        var stored = await redis.GetDatabase().ListRangeAsync(RedisKeys.TurnEvents(conversationId));
+        return TurnBuffer.FromEvents(stored.Select(value => Deserialize(value)).OfType<ChatEvent>().ToList());
+    }
+
+    /// <summary>
+    /// Appends an event of a turn this node does not run to the turn's list (when the list holds
+    /// that turn) and publishes it: how the end of a dead node's turn reaches every watcher.
+    /// </summary>
+    internal async Task PublishForAnotherNodeAsync(ChatEvent chatEvent, bool sameTurnAsList)
+    {
+        var json = JsonSerializer.Serialize(chatEvent, JsonDefaults.Wire);
+        var database = redis.GetDatabase();
+        var key = RedisKeys.TurnEvents(chatEvent.ConversationId);
+        if (sameTurnAsList)
+        {
+            await database.ListRightPushAsync(key, json);
+            await database.KeyExpireAsync(key, OwnedTurn.Retention);
+        }
+
+        await database.PublishAsync(RedisKeys.Events(chatEvent.ConversationId), json);
+    }
+
+    private async ValueTask<IReadOnlyList<ChatEvent>> ReadBacklogAsync(Guid conversationId, long? afterEvent)
+    {
+        if (await ReadTurnAsync(conversationId) is not { } turn)
+        {
+            return [];
+        }
+
+        return afterEvent is { } after ? turn.After(after).ToList() : [turn.Snapshot()];
+    }
+
+    private void OnLost()
+    {
+        foreach (var turn in owned.Values)
+        {
+            turn.Unsync();
+        }
+
+        var interrupted = feeds.InterruptAll();
+        logger.LogInformation("Ended the live streams of {Feeds} conversations with stream_interrupted", interrupted);
+    }
+
+    private void OnRestored()
+    {
+        var database = redis.GetDatabase();
+        var rewritten = 0;
+        foreach (var (conversationId, turn) in owned)
+        {
+            turn.Resync(database);
+            rewritten++;
+            if (turn.IsFinished)
+            {
+                owned.TryRemove(KeyValuePair.Create(conversationId, turn));
+            }
+        }
+
+        logger.LogInformation("Wrote the events of {Turns} turns of this node to Redis again", rewritten);
     }
 
     private ChatEvent? Deserialize(RedisValue value)

@@ -6,20 +6,33 @@ namespace TaskChat.Web.ScaleOut;
 
 /// <summary>
 /// Turn leases in Redis: a key per conversation, taken with SET NX by the node that runs its
-/// turn and renewed while the turn runs. A node that dies stops renewing, the key expires,
-/// and the reply it left 'streaming' can be called interrupted. Stop requests are broadcast,
-/// and the node running the turn acts on them.
+/// turn and renewed by a heartbeat while the turn runs. A node that dies stops renewing, the
+/// key expires within <see cref="Lifetime"/>, and <see cref="AbandonedTurnSweeper"/> tells the
+/// watchers the reply was interrupted. Stop requests are broadcast, and the node running the
+/// turn acts on them.
 /// </summary>
-internal sealed class RedisTurnLeases(IConnectionMultiplexer redis, TurnRegistry registry, ILogger<RedisTurnLeases> logger)
+internal sealed class RedisTurnLeases(
+    IConnectionMultiplexer redis, RedisAvailability availability, TurnRegistry registry, ILogger<RedisTurnLeases> logger)
     : ITurnLeases, IHostedService
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// Short, so that a dead node's conversations are free again within seconds; the heartbeat
+    /// renews every <see cref="RenewEvery"/>, so a node must miss three beats in a row to lose one.
+    /// </summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(4);
+
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(1);
 
     private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly ConcurrentDictionary<Guid, byte> held = new();
     private readonly CancellationTokenSource stopping = new();
     private Task? renewing;
+    private int renewFailures;
+
+    public string Owner => owner;
+
+    /// <summary>True if this node holds the conversation's lease (it runs or recovers its turn).</summary>
+    public bool HoldsHere(Guid conversationId) => held.ContainsKey(conversationId);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -31,11 +44,13 @@ internal sealed class RedisTurnLeases(IConnectionMultiplexer redis, TurnRegistry
                 registry.Stop(conversationId);
             }
         });
-        renewing = RenewAsync(stopping.Token);
+        availability.Restored += RenewSoon;
+        renewing = RenewLoopAsync(stopping.Token);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        availability.Restored -= RenewSoon;
         await stopping.CancelAsync();
         if (renewing is not null)
         {
@@ -45,7 +60,7 @@ internal sealed class RedisTurnLeases(IConnectionMultiplexer redis, TurnRegistry
 
     public async ValueTask<bool> TryAcquireAsync(Guid conversationId)
     {
-        var taken = await redis.GetDatabase().LockTakeAsync(RedisKeys.TurnLease(conversationId), owner, Lifetime);
+        var taken = await RedisLeaseScripts.TakeAsync(redis.GetDatabase(), RedisKeys.TurnLease(conversationId), owner, Lifetime);
         if (taken)
         {
             held[conversationId] = 0;
@@ -57,11 +72,18 @@ internal sealed class RedisTurnLeases(IConnectionMultiplexer redis, TurnRegistry
     public async ValueTask ReleaseAsync(Guid conversationId)
     {
         held.TryRemove(conversationId, out _);
-        await redis.GetDatabase().LockReleaseAsync(RedisKeys.TurnLease(conversationId), owner);
+        await RedisLeaseScripts.ReleaseAsync(redis.GetDatabase(), RedisKeys.TurnLease(conversationId), owner);
     }
 
     public async ValueTask<bool> IsHeldAsync(Guid conversationId) =>
-        !(await redis.GetDatabase().LockQueryAsync(RedisKeys.TurnLease(conversationId))).IsNull;
+        await redis.GetDatabase().KeyExistsAsync(RedisKeys.TurnLease(conversationId));
+
+    /// <summary>Which of the conversations some node holds a lease on, asked in one pipelined batch.</summary>
+    public async Task<IReadOnlyList<bool>> AreHeldAsync(IReadOnlyList<Guid> conversationIds)
+    {
+        var database = redis.GetDatabase();
+        return await Task.WhenAll(conversationIds.Select(id => database.KeyExistsAsync(RedisKeys.TurnLease(id))));
+    }
 
     public async ValueTask RequestStopAsync(Guid conversationId)
     {
@@ -71,29 +93,58 @@ internal sealed class RedisTurnLeases(IConnectionMultiplexer redis, TurnRegistry
         }
     }
 
-    private async Task RenewAsync(CancellationToken cancellationToken)
+    /// <summary>Extends every lease this node holds, in one pipelined batch of scripts.</summary>
+    internal async Task RenewAsync()
+    {
+        var database = redis.GetDatabase();
+        var ids = held.Keys.ToList();
+        var renewed = await Task.WhenAll(ids.Select(id => RedisLeaseScripts.ExtendAsync(database, RedisKeys.TurnLease(id), owner, Lifetime)));
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!renewed[i] && held.ContainsKey(ids[i]))
+            {
+                logger.LogWarning("Another node holds the lease on conversation {ConversationId} whose turn runs here", ids[i]);
+            }
+        }
+    }
+
+    private void RenewSoon() => _ = RenewGuardedAsync();
+
+    private async Task RenewLoopAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(RenewEvery);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                foreach (var conversationId in held.Keys)
-                {
-                    try
-                    {
-                        await redis.GetDatabase().LockExtendAsync(RedisKeys.TurnLease(conversationId), owner, Lifetime);
-                    }
-                    catch (RedisException exception)
-                    {
-                        logger.LogWarning(exception, "Could not renew the turn lease of conversation {ConversationId}", conversationId);
-                    }
-                }
+                await RenewGuardedAsync();
             }
         }
         catch (OperationCanceledException)
         {
             // Shutting down.
+        }
+    }
+
+    private async Task RenewGuardedAsync()
+    {
+        if (held.IsEmpty || !availability.IsAvailable)
+        {
+            return;
+        }
+
+        try
+        {
+            await RenewAsync();
+            renewFailures = 0;
+        }
+        catch (RedisException exception)
+        {
+            // Once per outage: a heartbeat every second would fill the log.
+            if (Interlocked.Increment(ref renewFailures) == 1)
+            {
+                logger.LogWarning(exception, "Could not renew the turn leases held by this node");
+            }
         }
     }
 }

@@ -11,13 +11,11 @@ namespace TaskChat.Tests.Infrastructure.Hosting;
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process process;
+    private const string Executable = "/usr/bin/redis-server";
 
-    private RedisServer(Process process, int port)
-    {
-        this.process = process;
-        Port = port;
-    }
+    private Process? process;
+
+    private RedisServer(int port) => Port = port;
 
     public int Port { get; }
 
@@ -25,39 +23,97 @@ public sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        const string executable = "/usr/bin/redis-server";
-        if (!File.Exists(executable))
+        if (!File.Exists(Executable))
         {
-            throw new InvalidOperationException($"{executable} is missing: install Debian's redis-server (scripts/test.sh does).");
+            throw new InvalidOperationException($"{Executable} is missing: install Debian's redis-server (scripts/test.sh does).");
         }
 
-        var port = AppProcess.FreePort();
-        var start = new ProcessStartInfo(executable)
+        var server = new RedisServer(AppProcess.FreePort());
+        try
+        {
+            await server.RestartAsync();
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A crash of Redis: SIGKILL, its clients' sockets close, and (no persistence) its data is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Starts redis-server again on the same port, empty, and waits until it answers PING.</summary>
+    public async Task RestartAsync()
+    {
+        await KillAsync();
+        process?.Dispose();
+        var start = new ProcessStartInfo(Executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "--bind", "127.0.0.1", "--port", port.ToString(), "--save", "", "--appendonly", "no" })
+        foreach (var argument in new[] { "--bind", "127.0.0.1", "--port", Port.ToString(), "--save", "", "--appendonly", "no" })
         {
             start.ArgumentList.Add(argument);
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-        var server = new RedisServer(process, port);
+        process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
         var deadline = DateTime.UtcNow + TestSettings.StartupTimeout;
-        while (!await server.AnswersPingAsync())
+        while (!await AnswersPingAsync())
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
-                await server.DisposeAsync();
-                throw new InvalidOperationException($"redis-server on port {port} did not answer PING.");
+                throw new InvalidOperationException($"redis-server on port {Port} did not answer PING.");
             }
 
             await Task.Delay(50);
         }
+    }
 
-        return server;
+    /// <summary>Sends one command (inline form) and returns the raw reply, e.g. INFO commandstats.</summary>
+    public async Task<string> CommandAsync(string command)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", Port).WaitAsync(TestSettings.Timeout);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(command + "\r\n"));
+        var reply = new StringBuilder();
+        var buffer = new byte[65536];
+        do
+        {
+            var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TestSettings.Timeout);
+            if (read == 0)
+            {
+                break;
+            }
+
+            reply.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+        while (!IsComplete(reply.ToString()));
+
+        return reply.ToString();
+    }
+
+    // A bulk string ($<length>) is complete once its length is read; other replies end at the first line.
+    private static bool IsComplete(string reply)
+    {
+        if (!reply.StartsWith('$'))
+        {
+            return reply.EndsWith("\r\n", StringComparison.Ordinal);
+        }
+
+        var header = reply.IndexOf("\r\n", StringComparison.Ordinal);
+        return header > 0 && int.TryParse(reply[1..header], out var length) && reply.Length >= header + 2 + length + 2;
     }
 
     private async Task<bool> AnswersPingAsync()
@@ -80,12 +136,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
-        {
-            process.Kill();
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
+        await KillAsync();
+        process?.Dispose();
     }
 }

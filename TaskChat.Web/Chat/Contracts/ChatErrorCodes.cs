@@ -9,4 +9,7 @@ public static class ChatErrorCodes
     public const string ToolCallNotFound = "tool_call_not_found";
     public const string TurnInProgress = "turn_in_progress";
     public const string ModelFailed = "model_failed";
+
+    /// <summary>The stream ended before its turn did (Redis dropped, or the watcher fell behind): resume with WatchConversation.</summary>
+    public const string StreamInterrupted = "stream_interrupted";
 }

@@ -10,12 +10,24 @@ namespace TaskChat.Web.Chat.Events;
 /// </summary>
 internal sealed class ConversationFeed
 {
-    /// <summary>A watcher this far behind is cut off; it resumes with after_event when it catches up.</summary>
+    /// <summary>A watcher this far behind is cut off (stream_interrupted); it resumes with after_event.</summary>
     private const int MaxQueuedEventsPerWatcher = 20_000;
 
     private readonly Lock gate = new();
     private readonly List<Channel<ChatEvent>> watchers = [];
     private TurnBuffer? turn;
+
+    /// <summary>How many watchers this node has on the conversation (streams being served now).</summary>
+    public int WatcherCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return watchers.Count;
+            }
+        }
+    }
 
     public void BeginTurn(TurnBuffer buffer)
     {
@@ -39,26 +51,14 @@ internal sealed class ConversationFeed
                 watcher.Writer.TryWrite(chatEvent);
                 if (watcher.Reader.Count > MaxQueuedEventsPerWatcher)
                 {
-                    watcher.Writer.TryComplete(new InvalidOperationException("The watcher fell too far behind; resume with after_event."));
                     watchers.Remove(watcher);
+                    End(watcher);
                 }
             }
         }
     }
 
-    /// <summary>A new watcher: the buffered events after <paramref name="afterEvent"/> (or a snapshot), then live ones.</summary>
-    public ChatSubscription Watch(long? afterEvent)
-    {
-        // Synchronous continuations let the publisher's thread carry an event straight on to the
-        // waiting hub stream instead of queueing a second thread-pool work item per token: under
-        // load that queue wait was added to every token's latency (docs/benchmarks.md). Not
-        // SingleReader: that channel cannot count its backlog, which Publish uses to cut off laggards.
-        var channel = Channel.CreateUnbounded<ChatEvent>(new UnboundedChannelOptions { AllowSynchronousContinuations = true });
-        var backlog = Subscribe(channel, afterEvent);
-        return new ChatSubscription(backlog, channel.Reader, () => Unsubscribe(channel));
-    }
-
-    private IReadOnlyList<ChatEvent> Subscribe(Channel<ChatEvent> watcher, long? afterEvent)
+    public IReadOnlyList<ChatEvent> Subscribe(Channel<ChatEvent> watcher, long? afterEvent)
     {
         lock (gate)
         {
@@ -79,7 +79,27 @@ internal sealed class ConversationFeed
         }
     }
 
-    private void Unsubscribe(Channel<ChatEvent> watcher)
+    /// <summary>Ends every watcher's stream with <c>stream_interrupted</c>: the events they wait for cannot come now.</summary>
+    public void Interrupt()
+    {
+        lock (gate)
+        {
+            foreach (var watcher in watchers)
+            {
+                End(watcher);
+            }
+
+            watchers.Clear();
+        }
+    }
+
+    private static void End(Channel<ChatEvent> watcher)
+    {
+        watcher.Writer.TryWrite(StreamInterruption.Signal);
+        watcher.Writer.TryComplete();
+    }
+
+    public void Unsubscribe(Channel<ChatEvent> watcher)
     {
         lock (gate)
         {

@@ -21,6 +21,17 @@ internal sealed class ConversationFeeds(TimeProvider time)
 
     public ConversationFeed? TryGet(Guid conversationId) => feeds.GetValueOrDefault(conversationId);
 
+    /// <summary>Ends every watcher on this node with <c>stream_interrupted</c> (the bus behind them is down).</summary>
+    public int InterruptAll()
+    {
+        foreach (var feed in feeds.Values)
+        {
+            feed.Interrupt();
+        }
+
+        return feeds.Count;
+    }
+
     /// <summary>Drops feeds nobody watches whose last turn finished long enough ago; at most once per <see cref="SweepInterval"/>.</summary>
     public void Sweep()
     {

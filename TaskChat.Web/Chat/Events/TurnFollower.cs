@@ -25,6 +25,13 @@ public sealed class TurnFollower(IServiceScopeFactory scopes, IChatEventBus bus,
             var sawAny = false;
             await foreach (var chatEvent in ReadUntilIdleAsync(subscription, start, cancellationToken))
             {
+                if (StreamInterruption.Is(chatEvent))
+                {
+                    // The turn goes on where it runs; the client resumes it with WatchConversation.
+                    yield return chatEvent;
+                    yield break;
+                }
+
                 if (chatEvent.Event > lastOfTurn)
                 {
                     // A later turn's events: this one is no longer buffered (a repeat of an

@@ -23,7 +23,21 @@ public sealed class TurnClaims(TurnRegistry registry, ITurnLeases leases, ILogge
 
         // Other nodes too: the lease is what makes a reply left 'streaming' in the database safe
         // to call dead (TurnCommit.CommitAsync) rather than another node's live turn.
-        if (!await leases.TryAcquireAsync(conversation.Id))
+        bool acquired;
+        try
+        {
+            acquired = await leases.TryAcquireAsync(conversation.Id);
+        }
+        catch
+        {
+            // Redis is away: this node's claim must not outlive the failed send, or the
+            // conversation would stay "in progress" here after Redis is back.
+            registry.Remove(conversation.Id, running);
+            running.Finished();
+            throw;
+        }
+
+        if (!acquired)
         {
             registry.Remove(conversation.Id, running);
             running.Finished();

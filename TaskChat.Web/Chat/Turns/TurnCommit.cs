@@ -17,14 +17,17 @@ internal static class TurnCommit
     public static async Task<ConversationForTurn?> FindConversationAsync(
         TaskChatDbContext db, Guid userId, Guid conversationId, string? clientMessageId, CancellationToken cancellationToken)
     {
-        return await db.Conversations
+        return await ConversationQuery(db, userId, conversationId, clientMessageId).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The query of <see cref="FindConversationAsync"/>; the streaming check reads a partial index of streaming replies.</summary>
+    internal static IQueryable<ConversationForTurn> ConversationQuery(TaskChatDbContext db, Guid userId, Guid conversationId, string? clientMessageId) =>
+        db.Conversations
             .Where(c => c.Id == conversationId && c.UserId == userId)
             .Select(c => new ConversationForTurn(
                 c,
                 c.Messages.Any(m => m.Status == MessageStatus.Streaming),
-                clientMessageId != null && c.Messages.Any(m => m.ClientMessageId == clientMessageId)))
-            .FirstOrDefaultAsync(cancellationToken);
-    }
+                clientMessageId != null && c.Messages.Any(m => m.ClientMessageId == clientMessageId)));
 
     /// <summary>
     /// Inserts the user's message (completed) and the assistant's (streaming) with the next two
@@ -84,9 +87,7 @@ internal static class TurnCommit
             return null;
         }
 
-        var userMessage = await db.Messages.AsNoTracking()
-            .Where(m => m.ClientMessageId == clientMessageId && m.Conversation!.UserId == userId)
-            .Where(m => request.ConversationId == null || m.ConversationId == request.ConversationId)
+        var userMessage = await RepeatQuery(db, userId, clientMessageId, request.ConversationId)
             .OrderByDescending(m => m.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken);
         if (userMessage is null)
@@ -99,5 +100,17 @@ internal static class TurnCommit
             .Select(m => new { m.Id, m.SequenceNumber })
             .FirstAsync(cancellationToken);
         return new TurnStart(userMessage.ConversationId, reply.Id, EventNumbers.First(reply.SequenceNumber), null);
+    }
+
+    /// <summary>
+    /// The user's messages with this client_message_id, in one conversation or in all of theirs
+    /// (a first send retried before it learnt its conversation id). Sought by the index on
+    /// client_message_id: the (conversation_id, client_message_id) one cannot serve a lookup
+    /// across conversations, which scanned every message of the database.
+    /// </summary>
+    internal static IQueryable<Message> RepeatQuery(TaskChatDbContext db, Guid userId, string clientMessageId, Guid? conversationId)
+    {
+        var messages = db.Messages.AsNoTracking().Where(m => m.ClientMessageId == clientMessageId && m.Conversation!.UserId == userId);
+        return conversationId is { } id ? messages.Where(m => m.ConversationId == id) : messages;
     }
 }

@@ -152,7 +152,7 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -188,7 +188,7 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.ToTable("conversations", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -239,18 +239,22 @@ namespace TaskChat.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique();
 
                     b.HasIndex("ConversationId", "SequenceNumber")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "ClientMessageId" }, "IX_messages_client_message_id")
+                        .HasFilter("client_message_id IS NOT NULL");
+
+                    b.HasIndex(new[] { "ConversationId" }, "IX_messages_conversation_id_streaming")
+                        .HasFilter("status = 'streaming'");
+
                     b.ToTable("messages", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.ToolCall", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.ToolCall", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -499,7 +503,7 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
                 {
                     b.HasOne("TaskChat.Web.Identity.AppUser", "User")
                         .WithMany()
@@ -510,9 +514,9 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
                 {
-                    b.HasOne("TaskChat.Web.Chat.Conversation", "Conversation")
+                    b.HasOne("TaskChat.Web.Chat.Model.Conversation", "Conversation")
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -521,9 +525,9 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.Navigation("Conversation");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.ToolCall", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.ToolCall", b =>
                 {
-                    b.HasOne("TaskChat.Web.Chat.Message", "Message")
+                    b.HasOne("TaskChat.Web.Chat.Model.Message", "Message")
                         .WithMany("ToolCalls")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -543,12 +547,12 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
                 {
                     b.Navigation("Messages");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
                 {
                     b.Navigation("ToolCalls");
                 });

@@ -143,7 +143,7 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -179,7 +179,7 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.ToTable("conversations", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -230,18 +230,22 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique();
 
                     b.HasIndex("ConversationId", "SequenceNumber")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "ClientMessageId" }, "IX_messages_client_message_id")
+                        .HasFilter("client_message_id IS NOT NULL");
+
+                    b.HasIndex(new[] { "ConversationId" }, "IX_messages_conversation_id_streaming")
+                        .HasFilter("status = 'streaming'");
+
                     b.ToTable("messages", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.ToolCall", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.ToolCall", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -490,7 +494,7 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
                 {
                     b.HasOne("TaskChat.Web.Identity.AppUser", "User")
                         .WithMany()
@@ -501,9 +505,9 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
                 {
-                    b.HasOne("TaskChat.Web.Chat.Conversation", "Conversation")
+                    b.HasOne("TaskChat.Web.Chat.Model.Conversation", "Conversation")
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -512,9 +516,9 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.Navigation("Conversation");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.ToolCall", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.ToolCall", b =>
                 {
-                    b.HasOne("TaskChat.Web.Chat.Message", "Message")
+                    b.HasOne("TaskChat.Web.Chat.Model.Message", "Message")
                         .WithMany("ToolCalls")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -534,12 +538,12 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
                 {
                     b.Navigation("Messages");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
                 {
                     b.Navigation("ToolCalls");
                 });

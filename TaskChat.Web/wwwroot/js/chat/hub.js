@@ -11,12 +11,17 @@ const labels = {
     disconnected: 'Offline',
 };
 
-export function connect(indicator, { onConnected }) {
-    const { HubConnectionBuilder, HubConnectionState, LogLevel } = globalThis.signalR;
-    const connection = new HubConnectionBuilder()
-        .withUrl('/hubs/chat')
+// With several nodes (direct, rendered by the server) the hub is reached by WebSocket without
+// the negotiate request: behind a load balancer without sticky sessions, negotiate and the
+// connection it names may reach different nodes. That also means no stateful reconnect (it
+// needs negotiate and the same node again); the watch resumes from the last event instead.
+export function connect(indicator, { onConnected, direct = false }) {
+    const { HubConnectionBuilder, HubConnectionState, HttpTransportType, LogLevel } = globalThis.signalR;
+    const builder = direct
+        ? new HubConnectionBuilder().withUrl('/hubs/chat', { skipNegotiation: true, transport: HttpTransportType.WebSockets })
+        : new HubConnectionBuilder().withUrl('/hubs/chat').withStatefulReconnect();
+    const connection = builder
         .withAutomaticReconnect()
-        .withStatefulReconnect()
         .configureLogging(LogLevel.Warning)
         .build();
 

@@ -39,7 +39,7 @@ function start() {
     });
     composer.setStreaming(transcript.streaming);
 
-    const hub = connect(document.getElementById('connection'), { onConnected: () => watch() });
+    const hub = connect(document.getElementById('connection'), { onConnected: () => watch(), direct: chat.dataset.hubDirect === 'true' });
     setUpOlderMessages({ scroller, list, conversationId });
 
     // ---- Watching: every event of this conversation, from any tab ----
@@ -63,7 +63,10 @@ function start() {
             .stream('WatchConversation', { conversation_id: conversationId, after_event: transcript.lastEvent })
             .subscribe({
                 next: (event) => {
-                    if (event.type === 'error' && event.event === 0) transcript.showNotice(event.message);
+                    // The server's live feed broke (Redis dropped on a multi-node setup): watch
+                    // again from the last event applied, until it is back.
+                    if (event.type === 'error' && event.code === 'stream_interrupted') setTimeout(watch, 2000);
+                    else if (event.type === 'error' && event.event === 0) transcript.showNotice(event.message);
                     else transcript.apply(event);
                 },
                 // A dead stream is restarted by onConnected, from the last event applied.
