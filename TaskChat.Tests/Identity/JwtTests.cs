@@ -4,8 +4,12 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using TaskChat.Tests.Infrastructure.Clients;
 using TaskChat.Tests.Infrastructure.Hosting;
+using TaskChat.Web.Identity;
+using TaskChat.Web.Security;
 
 namespace TaskChat.Tests.Identity;
 
@@ -53,7 +57,7 @@ public sealed class JwtTests(TaskChatApplication app) : IClassFixture<TaskChatAp
     {
         var user = await app.CreateUserAsync();
 
-        var token = Craft(user.UserId, TestSettings.JwtSecret, expires: DateTimeOffset.UtcNow.AddMinutes(10));
+        var token = Craft(await StampedSubjectAsync(user), TestSettings.JwtSecret, expires: DateTimeOffset.UtcNow.AddMinutes(10));
 
         Assert.Equal(HttpStatusCode.OK, await GetTasksStatusAsync(token));
     }
@@ -63,7 +67,7 @@ public sealed class JwtTests(TaskChatApplication app) : IClassFixture<TaskChatAp
     {
         var user = await app.CreateUserAsync();
 
-        var token = Craft(user.UserId, TestSettings.JwtSecret, expires: DateTimeOffset.UtcNow.AddMinutes(-10));
+        var token = Craft(await StampedSubjectAsync(user), TestSettings.JwtSecret, expires: DateTimeOffset.UtcNow.AddMinutes(-10));
 
         Assert.Equal(HttpStatusCode.Unauthorized, await GetTasksStatusAsync(token));
     }
@@ -73,7 +77,7 @@ public sealed class JwtTests(TaskChatApplication app) : IClassFixture<TaskChatAp
     {
         var user = await app.CreateUserAsync();
 
-        var token = Craft(user.UserId, "an-attacker-secret-that-is-long-enough-0123456789", DateTimeOffset.UtcNow.AddMinutes(10));
+        var token = Craft(await StampedSubjectAsync(user), "an-attacker-secret-that-is-long-enough-0123456789", DateTimeOffset.UtcNow.AddMinutes(10));
 
         Assert.Equal(HttpStatusCode.Unauthorized, await GetTasksStatusAsync(token));
     }
@@ -83,7 +87,7 @@ public sealed class JwtTests(TaskChatApplication app) : IClassFixture<TaskChatAp
     {
         var user = await app.CreateUserAsync();
 
-        var token = Craft(user.UserId, secret: null, DateTimeOffset.UtcNow.AddMinutes(10));
+        var token = Craft(await StampedSubjectAsync(user), secret: null, DateTimeOffset.UtcNow.AddMinutes(10));
 
         Assert.EndsWith(".", token);
         Assert.Equal(HttpStatusCode.Unauthorized, await GetTasksStatusAsync(token));
@@ -109,6 +113,38 @@ public sealed class JwtTests(TaskChatApplication app) : IClassFixture<TaskChatAp
     }
 
     [Fact]
+    public async Task WellSignedTokenWhoseSubjectIsNotAUserIdIsUnauthorized()
+    {
+        var user = await app.CreateUserAsync();
+        var (_, stamp) = await StampedSubjectAsync(user);
+
+        var token = Craft(("admin", stamp), TestSettings.JwtSecret, DateTimeOffset.UtcNow.AddMinutes(10));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetTasksStatusAsync(token));
+    }
+
+    [Fact]
+    public async Task WellSignedTokenForAUserThatDoesNotExistIsUnauthorized()
+    {
+        var user = await app.CreateUserAsync();
+        var (_, stamp) = await StampedSubjectAsync(user);
+
+        var token = Craft((Guid.NewGuid().ToString(), stamp), TestSettings.JwtSecret, DateTimeOffset.UtcNow.AddMinutes(10));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetTasksStatusAsync(token));
+    }
+
+    [Fact]
+    public async Task WellSignedTokenWithoutTheUsersSecurityStampIsUnauthorized()
+    {
+        var user = await app.CreateUserAsync();
+
+        var token = Craft((user.UserId.ToString(), null), TestSettings.JwtSecret, DateTimeOffset.UtcNow.AddMinutes(10));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetTasksStatusAsync(token));
+    }
+
+    [Fact]
     public async Task GarbageBearerValueIsUnauthorized()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, await GetTasksStatusAsync("not-a-jwt"));
@@ -124,7 +160,7 @@ public sealed class JwtTests(TaskChatApplication app) : IClassFixture<TaskChatAp
     }
 
     /// <summary>An HS256 JWT with the app's issuer, audience and claims; <paramref name="secret"/> null gives <c>alg: none</c>.</summary>
-    private static string Craft(Guid userId, string? secret, DateTimeOffset expires)
+    private static string Craft((string Subject, string? Stamp) who, string? secret, DateTimeOffset expires)
     {
         var header = secret is null
             ? new Dictionary<string, object> { ["alg"] = "none", ["typ"] = "JWT" }
@@ -132,7 +168,7 @@ public sealed class JwtTests(TaskChatApplication app) : IClassFixture<TaskChatAp
         var issuedAt = expires.AddMinutes(-60).ToUnixTimeSeconds();
         var payload = new Dictionary<string, object>
         {
-            ["sub"] = userId.ToString(),
+            ["sub"] = who.Subject,
             ["jti"] = Guid.NewGuid().ToString(),
             ["iss"] = TestSettings.JwtIssuer,
             ["aud"] = TestSettings.JwtAudience,
@@ -140,6 +176,11 @@ public sealed class JwtTests(TaskChatApplication app) : IClassFixture<TaskChatAp
             ["nbf"] = issuedAt,
             ["exp"] = expires.ToUnixTimeSeconds(),
         };
+
+        if (who.Stamp is not null)
+        {
+            payload[TokenStamps.ClaimType] = who.Stamp;
+        }
 
         var unsigned = $"{Base64Url(JsonSerializer.SerializeToUtf8Bytes(header))}.{Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload))}";
         if (secret is null)
@@ -149,6 +190,15 @@ public sealed class JwtTests(TaskChatApplication app) : IClassFixture<TaskChatAp
 
         var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.ASCII.GetBytes(unsigned));
         return $"{unsigned}.{Base64Url(signature)}";
+    }
+
+    /// <summary>The user's id and the digest of their current security stamp, as the app's own tokens carry them.</summary>
+    private async Task<(string Subject, string? Stamp)> StampedSubjectAsync(TestUser user)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var stamp = await users.GetSecurityStampAsync((await users.FindByIdAsync(user.UserId.ToString()))!);
+        return (user.UserId.ToString(), TokenStamps.Digest(stamp));
     }
 
     private static string Base64Url(byte[] bytes) =>

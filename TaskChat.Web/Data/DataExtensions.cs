@@ -8,8 +8,16 @@ namespace TaskChat.Web.Data;
 //   ConnectionStrings:TaskChat  (ConnectionStrings__TaskChat)  Npgsql connection string -> PostgreSQL
 //   DATABASE_URL                postgresql://user:pass@host:port/db                    -> PostgreSQL
 //   Database:SqlitePath         file for the zero-setup default (App_Data/taskchat.db)
+//   Database:MaxPoolSize        PostgreSQL connections this node may hold at most (default 20)
 public static class DataExtensions
 {
+    /// <summary>
+    /// Npgsql's own default is 100, all of PostgreSQL's default max_connections: one busy node
+    /// could take every connection and leave the other nodes (and psql) none. Twenty per node
+    /// leaves room for four nodes and the server's reserved slots.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 20;
+
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
         // Pooled: a chat turn takes two contexts (start, run) and the partial-reply writer one per
@@ -18,8 +26,9 @@ public static class DataExtensions
         var postgres = PostgresConnectionString(builder.Configuration);
         if (postgres is not null)
         {
+            var bounded = WithPoolLimit(postgres, builder.Configuration);
             builder.Services.AddDbContextPool<TaskChatDbContext, PostgresTaskChatDbContext>(options =>
-                options.UseNpgsql(postgres));
+                options.UseNpgsql(bounded));
         }
         else
         {
@@ -45,6 +54,20 @@ public static class DataExtensions
 
         var url = configuration["DATABASE_URL"];
         return string.IsNullOrWhiteSpace(url) ? null : FromDatabaseUrl(url);
+    }
+
+    /// <summary>The connection string with this node's pool bound; a request beyond it waits for a free connection.</summary>
+    internal static string WithPoolLimit(string connectionString, IConfiguration configuration)
+    {
+        var size = configuration.GetValue<int?>("Database:MaxPoolSize") ?? DefaultMaxPoolSize;
+        if (size is < 1 or > 1000)
+        {
+            throw new InvalidOperationException($"Database:MaxPoolSize is {size}; it must be between 1 and 1000. See the README.");
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = size };
+        builder.MinPoolSize = Math.Min(builder.MinPoolSize, size);
+        return builder.ConnectionString;
     }
 
     /// <summary>Turns a <c>DATABASE_URL</c> such as <c>postgresql://user:pass@host:port/db?sslmode=require</c> into an Npgsql string.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using TaskChat.Web.Security;
 
 namespace TaskChat.Web.Identity;
 
@@ -10,6 +11,15 @@ public sealed class AccountRegistration(UserManager<AppUser> users)
 {
     public async Task<RegistrationResult> RegisterAsync(string email, string password)
     {
+        // The user name and email columns hold 256 characters; a longer one is the caller's mistake, not a 500.
+        if (email.Trim().Length > CredentialCheck.MaxEmailLength)
+        {
+            return new RegistrationResult(null, new Dictionary<string, string[]>
+            {
+                ["email"] = [$"An email can be at most {CredentialCheck.MaxEmailLength} characters."],
+            }, IsDuplicate: false);
+        }
+
         var user = new AppUser { UserName = email.Trim(), Email = email.Trim() };
         var result = await users.CreateAsync(user, password);
         return result.Succeeded

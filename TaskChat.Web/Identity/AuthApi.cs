@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
+using TaskChat.Web.Security;
 
 namespace TaskChat.Web.Identity;
 
@@ -36,23 +36,9 @@ internal static class AuthApi
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(
-        TokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, TokenIssuer issuer)
+        TokenRequest request, CredentialCheck credentials, TokenIssuer issuer)
     {
-        var user = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email.Trim());
-        if (user is null || string.IsNullOrEmpty(request.Password))
-        {
-            return InvalidCredentials();
-        }
-
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return TypedResults.Problem(
-                "Too many failed sign-ins. This account is locked for a few minutes.",
-                statusCode: StatusCodes.Status429TooManyRequests);
-        }
-
-        if (!result.Succeeded)
+        if (await credentials.CheckAsync(request.Email, request.Password) is not { } user)
         {
             return InvalidCredentials();
         }
@@ -62,5 +48,5 @@ internal static class AuthApi
     }
 
     private static ProblemHttpResult InvalidCredentials() =>
-        TypedResults.Problem("The email or password is incorrect.", statusCode: StatusCodes.Status401Unauthorized);
+        TypedResults.Problem(CredentialCheck.Refusal, statusCode: StatusCodes.Status401Unauthorized);
 }

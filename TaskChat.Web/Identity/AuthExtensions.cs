@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
 using TaskChat.Web.Data;
+using TaskChat.Web.Security;
 
 namespace TaskChat.Web.Identity;
 
@@ -71,6 +72,7 @@ public static class AuthExtensions
 
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = RefuseEndedSessionsAsync,
                 };
             })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
@@ -81,12 +83,17 @@ public static class AuthExtensions
                 options.Cookie.Name = "taskchat.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the client's request was HTTPS, also behind a TLS proxy: the
+                // forwarded-headers step (Security/) makes such a request look like HTTPS here.
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = TimeSpan.FromDays(14);
                 options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
             }));
 
+        // The cookie's stamp is checked this often, so "sign out everywhere" reaches other browsers soon.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SessionValidator.CacheFor);
         builder.Services.AddAuthorization();
         return builder;
     }
@@ -108,6 +115,19 @@ public static class AuthExtensions
     public static Guid GetUserId(this ClaimsPrincipal user) =>
         Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)
             ?? throw new InvalidOperationException("The principal has no user id."));
+
+    /// <summary>
+    /// A well-signed token still has to name a user that exists, by id, with the security stamp
+    /// it was issued under; anything else is a 401, never an exception further in.
+    /// </summary>
+    private static async Task RefuseEndedSessionsAsync(TokenValidatedContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionValidator>();
+        if (context.Principal is null || !await sessions.IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
+        {
+            context.Fail("The token does not belong to a current session.");
+        }
+    }
 
     private static bool SendsJwt(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)

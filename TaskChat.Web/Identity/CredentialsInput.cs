@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TaskChat.Web.Security;
 
 namespace TaskChat.Web.Identity;
 
@@ -7,6 +8,7 @@ public sealed class CredentialsInput
 {
     [Required(ErrorMessage = "Enter your email.")]
     [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    [StringLength(CredentialCheck.MaxEmailLength, ErrorMessage = "An email can be at most 256 characters.")]
     public string Email { get; set; } = "";
 
     [Required(ErrorMessage = "Enter a password.")]

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TaskChat.Web.Security;
 
 namespace TaskChat.Web.Identity;
 
-public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class SignInModel(SignInManager<AppUser> signIn, CredentialCheck credentials) : PageModel
 {
     [BindProperty]
     public CredentialsInput Input { get; set; } = new();
@@ -23,15 +24,13 @@ public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: true, lockoutOnFailure: true);
-        if (result.Succeeded)
+        if (await credentials.CheckAsync(Input.Email, Input.Password) is { } user)
         {
+            await signIn.SignInAsync(user, isPersistent: true);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/chat");
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Too many failed sign-ins. This account is locked for a few minutes."
-            : "The email or password is incorrect.");
+        ModelState.AddModelError(string.Empty, CredentialCheck.Refusal);
         return Page();
     }
 }

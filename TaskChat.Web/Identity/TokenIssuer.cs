@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using TaskChat.Web.Security;
 
 namespace TaskChat.Web.Identity;
 
@@ -22,6 +23,8 @@ public sealed class TokenIssuer(JwtOptions options, TimeProvider time)
                 new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
                 new Claim(JwtRegisteredClaimNames.Email, user.Email ?? ""),
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString()),
+                // A new password or "sign out everywhere" changes the stamp, and this token stops working.
+                new Claim(TokenStamps.ClaimType, TokenStamps.Digest(user.SecurityStamp ?? "")),
             ]),
             SigningCredentials = new SigningCredentials(options.SigningKey, SecurityAlgorithms.HmacSha256),
         });

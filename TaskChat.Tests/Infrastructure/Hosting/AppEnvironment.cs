@@ -13,7 +13,7 @@ public static class AppEnvironment
         "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
     ];
 
-    private static readonly string[] InheritedPrefixes = ["ConnectionStrings__", "Jwt__", "Assistant__", "Database__", "Cors__", "Serilog__"];
+    private static readonly string[] InheritedPrefixes = ["ConnectionStrings__", "Jwt__", "Assistant__", "Database__", "Cors__", "Serilog__", "RateLimits__", "ForwardedHeaders__"];
 
     /// <summary>
     /// Defaults a test may override (or remove with null): the Development environment (so the
@@ -26,6 +26,8 @@ public static class AppEnvironment
         ["JWT_SECRET"] = TestSettings.JwtSecret,
         ["Assistant__Offline__TokenDelayMs"] = "0",
         ["DOTNET_NOLOGO"] = "1",
+        // All test users come from 127.0.0.1; see TaskChatApplication.
+        ["RateLimits__AuthAttemptsPerMinute"] = "100000",
     };
 
     /// <summary>Clears what the shell would leak in, then sets the defaults, the test's variables and the address.</summary>

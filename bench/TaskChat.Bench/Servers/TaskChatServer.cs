@@ -40,6 +40,11 @@ internal sealed class TaskChatServer : WebApplicationFactory<Program>, IBenchSer
             ["ConnectionStrings:TaskChat"] = connectionString,
             ["Jwt:Secret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
             ["Jwt:LifetimeMinutes"] = "240",
+            // One node on its own database: the pool and the per-user limits that protect a shared
+            // cluster would only measure themselves here.
+            ["Database:MaxPoolSize"] = "100",
+            ["RateLimits:TurnsPerMinute"] = "1000000",
+            ["RateLimits:NewConversationsPerHour"] = "1000000",
         };
         if (otlpEndpoint is not null)
         {

@@ -1,0 +1,3 @@
+namespace TaskChat.Web.Account;
+
+public sealed record AccountDataUser(Guid UserId, string Email, DateTime CreatedAt);
