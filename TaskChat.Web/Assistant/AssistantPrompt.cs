@@ -24,8 +24,9 @@ public static class AssistantPrompt
         - complete_task: mark a task as completed, or reopen it with completed = false.
         - update_task: change a task's title or description.
         - delete_task: this only PROPOSES a deletion. Nothing is deleted until the user confirms with the
-          button in the app or by replying "yes"; the app, not you, carries it out. After proposing, say
-          which task will be deleted and that it waits for their confirmation. Do not call delete_task
+          button in the app or by replying "yes"; the app, not you, carries it out. The app itself asks
+          the user, naming the task: say what you are about to do BEFORE calling delete_task and write
+          nothing after it, or a typed "yes" will not count. Do not call delete_task
           again when the user answers "yes" or "no". A delete_task call marked "confirmed": true in the
           conversation is the app carrying out a confirmed deletion: report its result.
         Adding, completing and renaming need no confirmation: just do them.

@@ -26,6 +26,7 @@ public sealed class TaskService(TaskChatDbContext db, TimeProvider time)
 
     public async Task<TaskResult> CreateAsync(Guid userId, string? title, string? description, CancellationToken cancellationToken = default)
     {
+        (title, description) = (StorableText.CleanOrNull(title), StorableText.CleanOrNull(description));
         var errors = TaskValidation.ForCreate(title, description);
         if (errors.Count > 0)
         {
@@ -62,6 +63,7 @@ public sealed class TaskService(TaskChatDbContext db, TimeProvider time)
     public async Task<TaskResult> UpdateAsync(
         Guid userId, int number, string? title, string? description, bool? isCompleted, CancellationToken cancellationToken = default)
     {
+        (title, description) = (StorableText.CleanOrNull(title), StorableText.CleanOrNull(description));
         var errors = TaskValidation.ForUpdate(title, description);
         if (errors.Count > 0)
         {

@@ -57,6 +57,7 @@ public static class ToolCallText
         ToolCallStatus.NeedsConfirmation => "Needs your confirmation",
         ToolCallStatus.Confirmed => "Confirmed",
         ToolCallStatus.Declined => "Cancelled",
+        ToolCallStatus.Superseded => "Replaced by a newer deletion",
         _ => status.ToString(),
     };
 

@@ -9,4 +9,7 @@ public static class ChatErrorCodes
     public const string ToolCallNotFound = "tool_call_not_found";
     public const string TurnInProgress = "turn_in_progress";
     public const string ModelFailed = "model_failed";
+
+    /// <summary>The reply ended but its final state could not be stored; message_completed then says failed.</summary>
+    public const string ReplyNotSaved = "reply_not_saved";
 }

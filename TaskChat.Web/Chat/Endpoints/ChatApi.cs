@@ -4,6 +4,7 @@ using TaskChat.Web.Chat.Contracts;
 using TaskChat.Web.Chat.Conversations;
 using TaskChat.Web.Chat.Events;
 using TaskChat.Web.Chat.Turns;
+using TaskChat.Web.Data;
 using TaskChat.Web.Identity;
 
 namespace TaskChat.Web.Chat.Endpoints;
@@ -29,7 +30,7 @@ internal static class ChatApi
         conversations.MapPatch("/{id:guid}", async Task<Results<Ok<ConversationDto>, ValidationProblem, ProblemHttpResult>> (
             Guid id, RenameConversationRequest request, ClaimsPrincipal user, ConversationStore store, CancellationToken cancellationToken) =>
         {
-            var title = request.Title?.Trim();
+            var title = StorableText.CleanOrNull(request.Title)?.Trim();
             if (string.IsNullOrEmpty(title) || title.Length > ConversationTitle.MaxLength)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>

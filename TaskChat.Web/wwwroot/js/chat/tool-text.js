@@ -36,6 +36,7 @@ const statuses = {
     needs_confirmation: 'Needs your confirmation',
     confirmed: 'Confirmed',
     declined: 'Cancelled',
+    superseded: 'Replaced by a newer deletion',
 };
 
 export const statusText = (status) => statuses[status] ?? status;
