@@ -25,8 +25,8 @@ internal static class DeletionQuestion
     /// <summary>Said when a new proposal replaces one that was waiting.</summary>
     public static string Replaced(IReadOnlyList<ToolTask> tasks) =>
         tasks.Count == 1
-            ? $"This replaces the deletion of {Name(tasks)} that was waiting; it stays on your list."
-            : $"This replaces the deletion of {Name(tasks)} that was waiting; they stay on your list.";
+            ? $"This replaces the deletion of {Name(tasks)}, which was waiting; it stays on your list."
+            : $"This replaces the deletion of {Name(tasks)}, which was waiting; they stay on your list.";
 
     /// <summary>Whether the reply the user answered ends with the server's question (or reminder) about this proposal.</summary>
     public static bool IsAnsweredBy(string? lastReply, ToolCall proposal)

@@ -7,9 +7,9 @@ namespace TaskChat.Web.Chat.Turns;
 /// <summary>
 /// A user's message as a turn takes it: storable (<see cref="StorableText"/>), trimmed, and
 /// refused when nothing in it would show. 8,000 zero-width spaces look like an empty bubble, so
-/// they are refused like one: whitespace, control and format characters (zero-width spaces and
-/// joiners, bidi controls, the byte-order mark), combining marks with nothing to sit on, and the
-/// blank "filler" letters are all invisible on their own.
+/// they are refused like one: whitespace, format characters (zero-width spaces and joiners, bidi
+/// controls, the byte-order mark), combining marks with nothing to sit on, and the blank "filler"
+/// letters are all invisible on their own. Other control characters are left to the model.
 /// </summary>
 internal static class MessageText
 {
@@ -40,7 +40,7 @@ internal static class MessageText
 
         return Rune.GetUnicodeCategory(rune) switch
         {
-            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.SpaceSeparator
+            UnicodeCategory.Format or UnicodeCategory.SpaceSeparator
                 or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
                 or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark
                 or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned => false,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using TaskChat.Web.Assistant;
@@ -15,7 +16,7 @@ namespace TaskChat.Web.Chat.Turns;
 /// write the final state (<see cref="TurnEndWriter"/>), release the conversation and tell the
 /// watchers the truth: completed only once that state is stored.
 /// </summary>
-public sealed class TurnRunner(
+public sealed partial class TurnRunner(
     IServiceScopeFactory scopes,
     IChatClient chatClient,
     TurnClaims claims,
@@ -90,7 +91,7 @@ public sealed class TurnRunner(
                     case FunctionResultContent result:
                         if (await toolLog.CompletedAsync(result) is { Status: ToolCallStatus.NeedsConfirmation } proposal)
                         {
-                            await AppendAsync(turn, text, Paragraph(text, await deletions.ProposedAsync(proposal)));
+                            await SayAsync(turn, text, await deletions.ProposedAsync(proposal));
                         }
 
                         break;
@@ -113,8 +114,18 @@ public sealed class TurnRunner(
         await turn.Emitter.TokenAsync(delta);
     }
 
-    private static string Paragraph(TurnText text, string paragraph) =>
-        text.Read().Text.Length == 0 ? paragraph : "\n\n" + paragraph;
+    /// <summary>The server's own words, as a paragraph of the reply, streamed word by word like the model's.</summary>
+    private async Task SayAsync(TurnContext turn, TurnText text, string paragraph)
+    {
+        var words = Words().Matches(text.Read().Text.Length == 0 ? paragraph : "\n\n" + paragraph);
+        foreach (var word in words.Cast<Match>())
+        {
+            await AppendAsync(turn, text, word.Value);
+        }
+    }
+
+    [GeneratedRegex(@"\s*\S+")]
+    private static partial Regex Words();
 
     /// <summary>
     /// Saved first, then the conversation is released, then the world is told: a client that
@@ -157,7 +168,7 @@ public sealed class TurnRunner(
         {
             try
             {
-                await AppendAsync(turn, text, Paragraph(text, reminder));
+                await SayAsync(turn, text, reminder);
             }
             catch (Exception exception)
             {
