@@ -106,7 +106,7 @@ public sealed class DurabilityTests
         Assert.Equal(MessageStatus.Completed, next.Completed.Status);
     }
 
-    private static async Task<TestUser> CreateUserAsync(AppProcess app)
+    internal static async Task<TestUser> CreateUserAsync(AppProcess app)
     {
         var (email, password) = TestUser.NewCredentials();
         using var client = app.CreateClient();

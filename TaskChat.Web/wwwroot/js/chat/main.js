@@ -2,7 +2,7 @@
 // sending over the hub, watching the conversation (replies started in other tabs too, and the
 // rest of a reply that was in flight when the page loaded), stop, retry and confirmations.
 import { newId } from './dom.js';
-import { connect } from './hub.js';
+import { connect, subscribe } from './hub.js';
 import { setUpComposer } from './composer.js';
 import { setUpOlderMessages, setUpScrolling } from './scroll.js';
 import { rememberConversation, restoreConversation, setUpSidebar } from './sidebar.js';
@@ -52,16 +52,14 @@ function start() {
         watching = null;
         if (!conversationId || !hub.connected || olderPage) return;
         transcript.resetActivity();
-        watching = hub.connection
-            .stream('WatchConversation', { conversation_id: conversationId, after_event: transcript.lastEvent })
-            .subscribe({
+        watching = subscribe(
+            hub.connection.stream('WatchConversation', { conversation_id: conversationId, after_event: transcript.lastEvent }),
+            {
                 next: (event) => {
                     if (event.type === 'error' && event.event === 0) transcript.showNotice(event.message);
                     else transcript.apply(event);
                 },
                 // A dead stream is restarted by onConnected, from the last event applied.
-                error: () => {},
-                complete: () => {},
             });
     }
 
@@ -97,7 +95,7 @@ function start() {
     /** Reads a turn's own stream (SendMessage or ConfirmToolCall) into the transcript. */
     function follow(stream, text, pending) {
         let started = false;
-        stream.subscribe({
+        subscribe(stream, {
             next: (event) => {
                 if (event.type === 'error' && event.event === 0) {
                     // Refused before it started (too long, a reply still running...): nothing was
@@ -121,7 +119,6 @@ function start() {
                 }
                 // A turn that started goes on on the server; the watch shows the rest.
             },
-            complete: () => {},
         });
     }
 
