@@ -35,8 +35,8 @@ public sealed partial class TasksPageModel(TaskService tasks, TaskCalendar calen
     [TempData]
     public string? UndoJson { get; set; }
 
-    public TaskViewKind View { get; private set; }
-    public TaskSort Sort { get; private set; }
+    public TaskViewKind View => Filter == "done" ? TaskViewKind.Done : TaskView.Parse(ViewName);
+    public TaskSort Sort => TaskView.ParseSort(SortName);
     public UserToday Today { get; private set; } = null!;
     public IReadOnlyList<TaskItem> Tasks { get; private set; } = [];
     public IReadOnlyList<TaskListSummary> Lists { get; private set; } = [];
@@ -69,12 +69,6 @@ public sealed partial class TasksPageModel(TaskService tasks, TaskCalendar calen
         Today = await calendar.TodayAsync(userId, cancellationToken);
         var all = await tasks.ListAsync(userId, cancellationToken: cancellationToken);
         Lists = await tasks.ListsAsync(userId, cancellationToken);
-        View = Filter switch
-        {
-            "done" => TaskViewKind.Done,
-            _ => TaskView.Parse(ViewName),
-        };
-        Sort = TaskView.ParseSort(SortName);
         if (View == TaskViewKind.List)
         {
             ListName = Lists.FirstOrDefault(l => string.Equals(l.Name, ListName, StringComparison.OrdinalIgnoreCase))?.Name ?? ListName;

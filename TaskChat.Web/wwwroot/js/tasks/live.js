@@ -5,7 +5,8 @@ export function watchTasks(onChange) {
     const { HubConnectionBuilder, HubConnectionState, LogLevel } = globalThis.signalR;
     const connection = new HubConnectionBuilder()
         .withUrl('/hubs/tasks')
-        .withAutomaticReconnect()
+        // Not at once: a server that is stopping closes its connections and should not get new ones.
+        .withAutomaticReconnect([1000, 3000, 10000, 30000])
         .configureLogging(LogLevel.Warning)
         .build();
     connection.on('tasks_changed', () => onChange());
