@@ -6,11 +6,25 @@ namespace TaskChat.Web.Chat.Components;
 
 /// <summary>
 /// What a tool call card says, in words a person reads ("Add task “Buy groceries”") rather than
-/// the JSON the model sent. wwwroot/js/chat/tool-text.js says the same for cards built live;
-/// keep the two in step.
+/// the JSON the model sent. The one source for the server-rendered cards and the live ones: hub
+/// events carry <see cref="Describe"/> and <see cref="Summary"/> as <c>label</c> and <c>summary</c>,
+/// and the page receives the icons and status words through <see cref="ChatVocabulary"/>.
 /// </summary>
 public static class ToolCallText
 {
+    public const string DefaultIcon = "•";
+
+    public static IReadOnlyDictionary<string, string> Icons { get; } = new Dictionary<string, string>
+    {
+        [ToolNames.AddTask] = "+",
+        [ToolNames.ListTasks] = "≡",
+        [ToolNames.CompleteTask] = "✓",
+        [ToolNames.UpdateTask] = "✎",
+        [ToolNames.DeleteTask] = "✕",
+    };
+
+    public static string Icon(string name) => Icons.GetValueOrDefault(name, DefaultIcon);
+
     public static string Describe(string name, JsonElement arguments)
     {
         var number = Int(arguments, "number");
@@ -41,6 +55,40 @@ public static class ToolCallText
 
         return message.Replace("Use list_tasks to see the numbers.", "Ask “show me my tasks” to see the numbers.");
     }
+
+    /// <summary>What a card says under its head once the call has a result: for people, not the model.</summary>
+    public static string? Summary(ToolCallStatus status, JsonElement? result)
+    {
+        return status switch
+        {
+            ToolCallStatus.NeedsConfirmation => $"{Capitalized(Proposed(result))} will be deleted once you confirm. You can also reply “yes” or “no”.",
+            ToolCallStatus.Superseded => "Not deleted: a newer deletion replaced this one.",
+            ToolCallStatus.Declined => "Not deleted: you chose to keep it.",
+            _ => ResultMessage(result),
+        };
+    }
+
+    /// <summary>Every task a deletion proposal names, by number and title: "task 2, “Call mom”", or "this task".</summary>
+    private static string Proposed(JsonElement? result)
+    {
+        if (result is not { ValueKind: JsonValueKind.Object } value)
+        {
+            return "this task";
+        }
+
+        var tasks = value.TryGetProperty("tasks", out var many) && many.ValueKind == JsonValueKind.Array
+            ? many.EnumerateArray().ToList()
+            : value.TryGetProperty("task", out var one) && one.ValueKind == JsonValueKind.Object ? [one] : [];
+        var named = tasks.Select(t => $"{Int(t, "number")}, {Quote(Str(t, "title") ?? "")}").ToList();
+        return named.Count switch
+        {
+            0 => "this task",
+            1 => $"task {named[0]}",
+            _ => $"tasks {string.Join(", ", named[..^1])}, and {named[^1]}",
+        };
+    }
+
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>The task a result is about (a deletion card names it), if any.</summary>
     public static string? TaskTitle(JsonElement? result) =>

@@ -9,7 +9,8 @@ using TaskChat.Web.Data;
 namespace TaskChat.Web.Chat.Turns;
 
 /// <summary>
-/// The server's half of two-step deletion, for one turn. A deletion tool only proposes (its call
+/// The server's half of two-step deletion, for one turn. A deletion tool (<c>delete_task</c>,
+/// <c>delete_tasks</c>) only proposes (its call
 /// ends as <c>needs_confirmation</c>) and the server asks the question itself, naming every task
 /// (<see cref="DeletionQuestion"/>). At most one proposal waits per conversation: a new one
 /// replaces it, visibly (<c>superseded</c>). It waits however many messages come between, each
@@ -96,23 +97,24 @@ internal sealed class PendingDeletions(TaskChatDbContext db, TurnContext turn, T
             : null;
 
     /// <summary>
-    /// Deletes exactly the tasks the server's question named, each recorded as this turn's own
-    /// tool call; the model is shown them as if it had made the calls, so it can report them.
+    /// Deletes exactly the tasks the server's question named (a <c>delete_tasks</c> proposal all
+    /// of them, or none if one has gone meanwhile), recorded as this turn's own tool call; the model
+    /// is shown it as if it had made the call, so it can report what happened in its own words.
     /// </summary>
     private async Task CarryOutAsync(ToolCall approved, TaskTools tools, TurnHistory history, CancellationToken cancellationToken)
     {
-        var tasks = DeletionQuestion.TasksOf(approved);
-        var rows = new List<ToolCall>();
-        foreach (var task in tasks)
-        {
-            var callId = tasks.Count == 1 ? "confirm_" + approved.CallId : $"confirm_{approved.CallId}_{task.Number}";
-            var arguments = JsonSerializer.Serialize(new Dictionary<string, object> { ["number"] = task.Number, ["confirmed"] = true });
-            var row = await log.StartedAsync(callId, ToolNames.DeleteTask, arguments);
-            await log.CompletedAsync(row, await tools.ConfirmDeleteAsync(task.Number, cancellationToken));
-            rows.Add(row);
-        }
+        var numbers = DeletionQuestion.TasksOf(approved).Select(t => t.Number).ToList();
+        var several = approved.Name == ToolNames.DeleteTasks;
+        var arguments = JsonSerializer.Serialize(several
+            ? new Dictionary<string, object> { ["numbers"] = numbers, ["confirmed"] = true }
+            : new Dictionary<string, object> { ["number"] = numbers[0], ["confirmed"] = true });
+        var row = await log.StartedAsync("confirm_" + approved.CallId, approved.Name, arguments);
+        var result = several
+            ? await tools.ConfirmDeleteAsync(numbers, cancellationToken)
+            : await tools.ConfirmDeleteAsync(numbers[0], cancellationToken);
+        await log.CompletedAsync(row, result);
 
-        history.Messages.Add(new ChatMessage(ChatRole.Assistant, [.. rows.Select(TurnHistory.ToCall)]));
-        history.Messages.Add(new ChatMessage(ChatRole.Tool, [.. rows.Select(TurnHistory.ToResult)]));
+        history.Messages.Add(new ChatMessage(ChatRole.Assistant, [TurnHistory.ToCall(row)]));
+        history.Messages.Add(new ChatMessage(ChatRole.Tool, [TurnHistory.ToResult(row)]));
     }
 }

@@ -64,6 +64,8 @@ public sealed partial class TurnRunner(
     {
         var tools = services.GetRequiredService<TaskToolsFactory>().Create(turn.UserId);
         var history = await TurnHistory.LoadAsync(db, turn.ConversationId, turn.Assistant.SequenceNumber, settings.Value.HistoryMessages, turn.Running.Token);
+        // Dates the model works out ("tomorrow", "Friday") are in the user's zone, so it is told their today.
+        history.Messages[0] = new ChatMessage(ChatRole.System, AssistantPrompt.For(await tools.TodayAsync(turn.Running.Token)));
 
         // Deleting is two-step and enforced here, not in the prompt: a pending deletion is
         // carried out only when this turn answers the server's own question with "yes" (or is
