@@ -139,6 +139,33 @@ public sealed class ConfirmationBindingTests(TaskChatApplication app) : IClassFi
     }
 
     [Fact]
+    public async Task OneDeleteTasksProposalIsOneQuestionAndOneCardNamingEveryTaskAndOneYesDeletesThemAll()
+    {
+        await using var world = await ModelHarness.StartOpenAIAsync();
+        foreach (var title in (string[])["Alpha", "Beta", "Gamma"])
+        {
+            await world.Http.CreateTaskAsync(title);
+        }
+
+        world.Model.Enqueue(
+            ScriptedReply.ToolCalls("I'll clear those.", new ScriptedCall("call_many", "delete_tasks", "{\"numbers\": [1, 3]}")),
+            ScriptedReply.Text(),
+            ScriptedReply.Text("Both gone."));
+
+        var proposed = await world.Chat.SendAndWaitAsync("Delete alpha and gamma");
+
+        var card = Assert.Single(proposed.ToolResults);
+        Assert.Equal(ToolCallStatus.NeedsConfirmation, card.Status);
+        Assert.Equal("Tasks 1, “Alpha”, and 3, “Gamma” will be deleted once you confirm. You can also reply “yes” or “no”.", card.Summary);
+        Assert.EndsWith("Delete tasks 1, “Alpha”, and 3, “Gamma”? Reply “yes” to delete them or “no” to keep them.", proposed.Completed.Content);
+
+        var confirmed = await world.Chat.SendAndWaitAsync("yes", proposed.ConversationId);
+
+        Assert.Equal(ToolCallStatus.Succeeded, Assert.Single(confirmed.ToolResults).Status);
+        Assert.Equal(["Beta"], (await world.Http.ListTasksAsync()).Select(t => t.Title));
+    }
+
+    [Fact]
     public async Task ATypedNoAnsweringTheQuestionKeepsTheTaskAndClosesTheProposal()
     {
         var (http, chat) = await SignInAsync("Stay");
