@@ -156,7 +156,7 @@ public sealed class ConfirmationBindingTests(TaskChatApplication app) : IClassFi
 
         var card = Assert.Single(proposed.ToolResults);
         Assert.Equal(ToolCallStatus.NeedsConfirmation, card.Status);
-        Assert.Equal("Tasks 1, “Alpha”, and 3, “Gamma” will be deleted once you confirm. You can also reply “yes” or “no”.", card.Summary);
+        Assert.Equal("“Alpha” and “Gamma” will be deleted once you confirm. You can also reply “yes” or “no”.", card.Summary);
         Assert.EndsWith("Delete tasks 1, “Alpha”, and 3, “Gamma”? Reply “yes” to delete them or “no” to keep them.", proposed.Completed.Content);
 
         var confirmed = await world.Chat.SendAndWaitAsync("yes", proposed.ConversationId);
