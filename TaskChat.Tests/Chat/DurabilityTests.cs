@@ -105,4 +105,14 @@ public sealed class DurabilityTests
         Assert.Null(next.Error);
         Assert.Equal(MessageStatus.Completed, next.Completed.Status);
     }
+
+    internal static async Task<TestUser> CreateUserAsync(AppProcess app)
+    {
+        var (email, password) = TestUser.NewCredentials();
+        using var client = app.CreateClient();
+        using var registered = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/v1/auth/register", new { email, password });
+        registered.EnsureSuccessStatusCode();
+        var userId = JsonDocument.Parse(await registered.Content.ReadAsStringAsync()).RootElement.GetProperty("user_id").GetGuid();
+        return new TestUser(email, password, userId, await TaskChatApplication.GetTokenAsync(client, email, password));
+    }
 }

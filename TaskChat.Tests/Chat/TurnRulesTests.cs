@@ -159,6 +159,8 @@ public sealed class TurnRulesTests(TaskChatApplication app) : IClassFixture<Task
     [Theory]
     [InlineData("", ChatErrorCodes.InvalidRequest)]
     [InlineData("   ", ChatErrorCodes.InvalidRequest)]
+    [InlineData("\u200B\u200B\u200B\u200B", ChatErrorCodes.InvalidRequest)]
+    [InlineData(" \u200C\u200D\uFEFF\u2060\u202E\u3164 \u0000 ", ChatErrorCodes.InvalidRequest)]
     [InlineData(null, ChatErrorCodes.MessageTooLong)]
     public async Task BadMessagesGetAClearErrorAndChangeNothing(string? text, string code)
     {
@@ -257,5 +259,19 @@ public sealed class TurnRulesTests(TaskChatApplication app) : IClassFixture<Task
         using var empty = await http.PostAsJsonAsync("/api/v1/chat", new { message = "" });
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Equal("application/problem+json", empty.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task AMessageOfOnlyInvisibleCharactersIsRefusedOverRestLikeAnEmptyOne()
+    {
+        var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+
+        using var invisible = await http.PostAsJsonAsync("/api/v1/chat", new { message = new string('\u200B', 8000) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, invisible.StatusCode);
+        var problem = await invisible.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(ChatErrorCodes.InvalidRequest, problem.GetProperty("code").GetString());
+        Assert.Empty((await http.GetFromJsonAsync<List<ConversationDto>>("/api/v1/conversations"))!);
     }
 }

@@ -23,6 +23,26 @@ public sealed class MessageViewTests : IDisposable
     }
 
     [Fact]
+    public void LinkTextKeepsNoBidiControlsSoItReadsAsTheAddressItGoesTo()
+    {
+        // U+202E turns "moc.knab" around on screen: the text would read "bank.com".
+        const string reply =
+            "[\u202Emoc.knab](https://evil.example/) and [\u2067pay\u2069 \u200Fhere](https://evil.example/pay \"\u202Etitle\") " +
+            "and https://example.com/\u202Eabc and plain \u202Etext";
+        var view = context.Render<MessageView>(p => p.Add(x => x.Message, AssistantReply(reply)));
+
+        var links = view.Find(".content.markdown").QuerySelectorAll("a");
+        Assert.Equal(3, links.Length);
+        Assert.Equal("moc.knab", links[0].TextContent);
+        Assert.Equal("pay here", links[1].TextContent);
+        Assert.Equal("title", links[1].GetAttribute("title"));
+        Assert.All(links, link => Assert.DoesNotContain(link.TextContent, c => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F'));
+
+        // Outside links the text is left as the model wrote it.
+        Assert.Contains("plain \u202Etext", view.Find(".content.markdown").TextContent);
+    }
+
+    [Fact]
     public void AssistantMarkdownIsRenderedAndSanitized()
     {
         const string reply =

@@ -34,7 +34,6 @@ public sealed class ToolCallCardTests : IDisposable
     [InlineData(ToolCallStatus.Succeeded, "succeeded", "Done")]
     [InlineData(ToolCallStatus.Failed, "failed", "Failed")]
     [InlineData(ToolCallStatus.Confirmed, "confirmed", "Confirmed")]
-    [InlineData(ToolCallStatus.Declined, "declined", "Cancelled")]
     public void AFinishedCallShowsItsStatusAndResultMessage(ToolCallStatus status, string wire, string label)
     {
         var card = Render(Call("delete_task", """{"number":3}""", status, """{"status":"succeeded","message":"Deleted task 3, “Old”."}"""), answerable: true);
@@ -42,6 +41,21 @@ public sealed class ToolCallCardTests : IDisposable
         Assert.Equal(wire, card.Find(".tool-card").GetAttribute("data-status"));
         Assert.Equal(label, card.Find(".tool-status").TextContent);
         Assert.Equal("Deleted task 3, “Old”.", card.Find(".tool-result").TextContent);
+        Assert.Empty(card.FindAll("button"));
+    }
+
+    /// <summary>A proposal that was answered "no" or replaced says so, not the sentence written for the model.</summary>
+    [Theory]
+    [InlineData(ToolCallStatus.Declined, "declined", "Cancelled", "Not deleted: you chose to keep it.")]
+    [InlineData(ToolCallStatus.Superseded, "superseded", "Replaced by a newer deletion", "Not deleted: a newer deletion replaced this one.")]
+    public void AProposalThatWillNotBeCarriedOutSaysSo(ToolCallStatus status, string wire, string label, string summary)
+    {
+        var proposal = """{"status":"needs_confirmation","message":"Task 3, “Old”, has not been deleted yet: the user must confirm.","task":{"number":3,"title":"Old"}}""";
+        var card = Render(Call("delete_task", """{"number":3}""", status, proposal), answerable: true);
+
+        Assert.Equal(wire, card.Find(".tool-card").GetAttribute("data-status"));
+        Assert.Equal(label, card.Find(".tool-status").TextContent);
+        Assert.Equal(summary, card.Find(".tool-result").TextContent);
         Assert.Empty(card.FindAll("button"));
     }
 

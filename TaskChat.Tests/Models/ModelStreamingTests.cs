@@ -151,9 +151,10 @@ public sealed class ModelStreamingTests
     {
         await using var world = await ModelHarness.StartOpenAIAsync();
         await world.Http.CreateTaskAsync("Water the plants");
+        // The model writes before the proposal, not after: the server's question ends the reply.
         world.Model.Enqueue(
-            ScriptedReply.ToolCalls(new ScriptedCall("call_d", "delete_task", "{\"number\": \"1\"}")),
-            ScriptedReply.Text("Confirm to delete it."),
+            ScriptedReply.ToolCalls("I can delete it once you confirm.", new ScriptedCall("call_d", "delete_task", "{\"number\": \"1\"}")),
+            ScriptedReply.Text(),
             ScriptedReply.Text("Deleted."));
 
         var proposed = await world.Chat.SendAndWaitAsync("Delete task 1");

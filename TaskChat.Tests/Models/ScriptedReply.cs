@@ -87,6 +87,25 @@ public sealed class ScriptedReply(Func<HttpContext, RecordedRequest, Task> run)
         context.Abort();
     });
 
+    /// <summary>Streams <paramref name="before"/>, waits for <paramref name="gate"/> (at most 30 s), then streams <paramref name="after"/> and finishes.</summary>
+    public static ScriptedReply Gated(Task gate, string[] before, string[] after) => new(async (context, _) =>
+    {
+        var sse = await Sse.StartAsync(context);
+        await sse.RoleAsync();
+        foreach (var piece in before)
+        {
+            await sse.ContentAsync(piece);
+        }
+
+        await gate.WaitAsync(HoldLimit, context.RequestAborted);
+        foreach (var piece in after)
+        {
+            await sse.ContentAsync(piece);
+        }
+
+        await sse.FinishAsync("stop", completionTokens: before.Length + after.Length);
+    });
+
     /// <summary>Streams the pieces, then ends the body cleanly without a finish reason or <c>[DONE]</c>.</summary>
     public static ScriptedReply EndsEarlyAfter(params string[] pieces) => new(async (context, _) =>
     {

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using TaskChat.Tests.Infrastructure.Clients;
 using TaskChat.Tests.Infrastructure.Hosting;
 
@@ -21,8 +19,8 @@ public sealed class TasksHubTests(TaskChatApplication app) : IClassFixture<TaskC
         var alice = await app.CreateUserAsync();
         var bob = await app.CreateUserAsync();
         using var api = app.CreateClient(alice);
-        await using var aliceHub = await Listener.ConnectAsync(app.ServerAddress, alice);
-        await using var bobHub = await Listener.ConnectAsync(app.ServerAddress, bob);
+        await using var aliceHub = await TasksListener.ConnectAsync(app.ServerAddress, alice);
+        await using var bobHub = await TasksListener.ConnectAsync(app.ServerAddress, bob);
 
         var clock = Stopwatch.StartNew();
         var task = await api.CreateTaskAsync("Water the plants");
@@ -50,7 +48,7 @@ public sealed class TasksHubTests(TaskChatApplication app) : IClassFixture<TaskC
     {
         var user = await app.CreateUserAsync();
         using var api = app.CreateClient(user);
-        await using var hub = await Listener.ConnectAsync(app.ServerAddress, user);
+        await using var hub = await TasksListener.ConnectAsync(app.ServerAddress, user);
 
         (await api.PostAsJsonAsync("/api/v1/tasks", new { title = "Bad date", due_date = "2026-02-30" })).Dispose();
         (await api.PatchAsJsonAsync("/api/v1/tasks/5", new { title = "Missing" })).Dispose();
@@ -74,42 +72,5 @@ public sealed class TasksHubTests(TaskChatApplication app) : IClassFixture<TaskC
         {
             await hub.DisposeAsync();
         }
-    }
-
-    /// <summary>A real SignalR client on /hubs/tasks that queues the numbers of each <c>tasks_changed</c>.</summary>
-    private sealed class Listener : IAsyncDisposable
-    {
-        private readonly HubConnection hub;
-        private readonly Channel<int[]> received = Channel.CreateUnbounded<int[]>();
-
-        private Listener(HubConnection hub)
-        {
-            this.hub = hub;
-            hub.On<Message>("tasks_changed", message => received.Writer.TryWrite(message.Numbers));
-        }
-
-        public int Pending => received.Reader.Count;
-
-        public static async Task<Listener> ConnectAsync(Uri server, TestUser user)
-        {
-            var hub = new HubConnectionBuilder()
-                .WithUrl(new Uri(server, "/hubs/tasks"), options =>
-                {
-                    options.AccessTokenProvider = () => Task.FromResult<string?>(user.AccessToken);
-                    options.Transports = HttpTransportType.WebSockets;
-                    options.SkipNegotiation = true;
-                })
-                .AddJsonProtocol(options => options.PayloadSerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower)
-                .Build();
-            var listener = new Listener(hub);
-            await hub.StartAsync().WaitAsync(TestSettings.Timeout);
-            return listener;
-        }
-
-        public async Task<int[]> NextAsync() => await received.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
-
-        public async ValueTask DisposeAsync() => await hub.DisposeAsync();
-
-        private sealed record Message(int[] Numbers);
     }
 }

@@ -35,8 +35,8 @@ public static class AssistantPrompt
         - complete_tasks: mark one or more tasks as done.
         - delete_tasks: this only PROPOSES deleting one or more tasks. Nothing is deleted until the user
           confirms, once for all of them, with the button in the app or by replying "yes"; the app, not
-          you, carries it out. After proposing, say which tasks will be deleted and that it waits for
-          their confirmation. Do not call it again when the user answers "yes" or "no". A delete_tasks
+          you, carries it out. The app itself asks the user, naming every task: say what you are about to
+          do BEFORE calling it and write nothing after it, or a typed "yes" will not count. Do not call it again when the user answers "yes" or "no". A delete_tasks
           (or delete_task) call marked "confirmed": true in the conversation is the app carrying out a
           confirmed deletion: report its result.
         - complete_task and delete_task are the single-task forms of complete_tasks and delete_tasks.

@@ -9,7 +9,8 @@ using TaskChat.Web.Operations;
 
 namespace TaskChat.Web.Chat;
 
-// Reads the Chat section (see ChatSettings): MaxMessageLength, MaxHubMessageBytes, FlushInterval, HistoryMessages.
+// Reads the Chat section (see ChatSettings): MaxMessageLength, MaxHubMessageBytes, FlushInterval, FinalWriteRetryWindow,
+// HistoryMessages.
 public static class ChatExtensions
 {
     public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
@@ -29,6 +30,8 @@ public static class ChatExtensions
         builder.Services.AddSingleton<ChatMetrics>();
         builder.Services.AddSingleton<PartialReplyWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PartialReplyWriter>());
+        builder.Services.AddSingleton<TurnEndWriter>();
+        builder.Services.AddHostedService<TurnDrain>();
         builder.Services.AddSingleton<TurnClaims>();
         builder.Services.AddSingleton<TurnRunner>();
         builder.Services.AddSingleton<TurnLifecycle>();

@@ -16,6 +16,12 @@ public sealed class ChatSettings
     /// <summary>How often a streaming reply's partial text is written: the most a crash can lose.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// How long a reply's final write is retried (with backoff) while the database cannot be
+    /// reached, before the reply is reported failed with the text saved so far.
+    /// </summary>
+    public TimeSpan FinalWriteRetryWindow { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How many earlier messages are given to the model as context, newest kept.</summary>
     public int HistoryMessages { get; set; } = 40;
 }

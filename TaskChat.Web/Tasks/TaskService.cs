@@ -64,6 +64,7 @@ public sealed partial class TaskService(TaskChatDbContext db, TimeProvider time,
 
     public async Task<TaskResult> CreateAsync(Guid userId, TaskInput input, CancellationToken cancellationToken = default)
     {
+        input = input with { Title = StorableText.CleanOrNull(input.Title), Description = StorableText.CleanOrNull(input.Description), List = StorableText.CleanOrNull(input.List) };
         var errors = TaskValidation.ForCreate(input, out var fields);
         if (errors.Count > 0)
         {
@@ -106,6 +107,7 @@ public sealed partial class TaskService(TaskChatDbContext db, TimeProvider time,
 
     public async Task<TaskResult> UpdateAsync(Guid userId, int number, TaskChanges changes, CancellationToken cancellationToken = default)
     {
+        changes = changes with { Title = StorableText.CleanOrNull(changes.Title), Description = StorableText.CleanOrNull(changes.Description), List = StorableText.CleanOrNull(changes.List) };
         var errors = TaskValidation.ForUpdate(changes, out var fields);
         if (errors.Count > 0)
         {

@@ -37,9 +37,10 @@ internal static class Replies
     {
         switch (result.Status)
         {
-            case ToolStatus.NeedsConfirmation when result.Task is { } task:
-                return $"Task {task.Number}, {TaskTools.Quote(task.Title)}, will be deleted. " +
-                    "Confirm with the button, or reply “yes” to delete it or “no” to keep it.";
+            case ToolStatus.NeedsConfirmation:
+                // The server asks the question itself, right after the proposal; a reply that
+                // went on after it would keep a typed "yes" from counting.
+                return "";
             case ToolStatus.Failed:
                 // The tool speaks to a model ("Use list_tasks ..."); a person types the request instead.
                 return result.Message.Replace("Use list_tasks to see the numbers.", "Say “show me my tasks” to see the numbers.");

@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
 
@@ -54,12 +55,37 @@ public sealed class MarkdownRenderer
         // A model's link opens in a new tab and gets no access to this page or its referrer.
         sanitizer.PostProcessNode += (_, e) =>
         {
-            if (e.Node is AngleSharp.Dom.IElement { TagName: "A" } link)
+            if (e.Node is IElement { TagName: "A" } link)
             {
                 link.SetAttribute("target", "_blank");
                 link.SetAttribute("rel", "noopener noreferrer nofollow");
+                RemoveBidiControls(link);
             }
         };
         return sanitizer;
     }
+
+    /// <summary>
+    /// Bidi controls (U+202A-202E, U+2066-2069, U+200E/200F, U+061C) can make link text read as
+    /// one address while it goes to another ("moc.knab" shown as "bank.com"); link text keeps
+    /// none of them, nor does its title.
+    /// </summary>
+    private static void RemoveBidiControls(IElement link)
+    {
+        foreach (var node in link.Descendants<IText>())
+        {
+            node.Data = WithoutBidiControls(node.Data);
+        }
+
+        if (link.GetAttribute("title") is { } title)
+        {
+            link.SetAttribute("title", WithoutBidiControls(title));
+        }
+    }
+
+    internal static string WithoutBidiControls(string text) =>
+        text.AsSpan().IndexOfAny(BidiControls) < 0 ? text : string.Concat(text.Where(c => !BidiControls.Contains(c)));
+
+    private static readonly System.Buffers.SearchValues<char> BidiControls = System.Buffers.SearchValues.Create(
+        "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C");
 }

@@ -21,6 +21,9 @@ public static class ToolCallText
         [ToolNames.CompleteTask] = "✓",
         [ToolNames.UpdateTask] = "✎",
         [ToolNames.DeleteTask] = "✕",
+        [ToolNames.FindTasks] = "⌕",
+        [ToolNames.CompleteTasks] = "✓",
+        [ToolNames.DeleteTasks] = "✕",
     };
 
     public static string Icon(string name) => Icons.GetValueOrDefault(name, DefaultIcon);
@@ -32,16 +35,48 @@ public static class ToolCallText
         return name switch
         {
             ToolNames.AddTask => title is null ? "Add a task" : $"Add task {Quote(title)}",
-            ToolNames.ListTasks => Str(arguments, "status")?.ToLowerInvariant() switch
-            {
-                "open" => "List open tasks",
-                "completed" => "List completed tasks",
-                _ => "List tasks",
-            },
+            ToolNames.ListTasks => ListWords(arguments),
+            ToolNames.FindTasks => Str(arguments, "query") is { } query ? $"Find tasks matching {Quote(query)}" : "Find tasks",
+            ToolNames.CompleteTasks => $"Complete {TaskNumbers(arguments)}",
+            ToolNames.DeleteTasks => $"Delete {TaskNumbers(arguments)}",
             ToolNames.CompleteTask => Bool(arguments, "completed") == false ? $"Reopen task {number}" : $"Complete task {number}",
             ToolNames.UpdateTask => title is null ? $"Update task {number}" : $"Rename task {number} to {Quote(title)}",
             ToolNames.DeleteTask => $"Delete task {number}",
             _ => name.Replace('_', ' '),
+        };
+    }
+
+    private static string ListWords(JsonElement arguments)
+    {
+        var status = Str(arguments, "status")?.ToLowerInvariant() switch
+        {
+            "open" => "open ",
+            "completed" or "done" => "completed ",
+            _ => "",
+        };
+        var due = Str(arguments, "due")?.ToLowerInvariant() switch
+        {
+            "today" => " due today",
+            "overdue" => " that are overdue",
+            "upcoming" => " due soon",
+            _ => "",
+        };
+        var list = Str(arguments, "list") is { } name ? $" on {Quote(name)}" : "";
+        return $"List {status}tasks{list}{due}";
+    }
+
+    /// <summary>"task 2", "tasks 2 and 4" from a <c>numbers</c> argument.</summary>
+    private static string TaskNumbers(JsonElement arguments)
+    {
+        var numbers = arguments.ValueKind == JsonValueKind.Object && arguments.TryGetProperty("numbers", out var value)
+            && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Select(n => n.ValueKind == JsonValueKind.String ? n.GetString() ?? "?" : n.GetRawText()).ToList()
+            : [];
+        return numbers.Count switch
+        {
+            0 => "tasks",
+            1 => $"task {numbers[0]}",
+            _ => $"tasks {string.Join(", ", numbers.Take(numbers.Count - 1))} and {numbers[^1]}",
         };
     }
 
@@ -57,15 +92,37 @@ public static class ToolCallText
     }
 
     /// <summary>What a card says under its head once the call has a result: for people, not the model.</summary>
-    public static string? Summary(ToolCallStatus status, JsonElement? result)
+    public static string? Summary(ToolCallStatus status, JsonElement? result) => status switch
     {
-        if (status == ToolCallStatus.NeedsConfirmation)
+        ToolCallStatus.NeedsConfirmation => $"{Proposed(result)} will be deleted once you confirm. You can also reply “yes” or “no”.",
+        ToolCallStatus.Superseded => "Not deleted: a newer deletion replaced this one.",
+        ToolCallStatus.Declined => "Not deleted: you chose to keep it.",
+        _ => ResultMessage(result),
+    };
+
+    /// <summary>Every task a deletion proposal names: "“Two” and “Four”", or "This task".</summary>
+    private static string Proposed(JsonElement? result)
+    {
+        var titles = TaskTitles(result);
+        return titles.Count switch
         {
-            var title = TaskTitle(result);
-            return $"{(title is null ? "This task" : Quote(title))} will be deleted once you confirm. You can also reply “yes” or “no”.";
+            0 => "This task",
+            1 => Quote(titles[0]),
+            _ => $"{string.Join(", ", titles.Take(titles.Count - 1).Select(Quote))} and {Quote(titles[^1])}",
+        };
+    }
+
+    /// <summary>The tasks a result is about: its one <c>task</c>, or its <c>tasks</c> (a deletion of several).</summary>
+    private static List<string> TaskTitles(JsonElement? result)
+    {
+        if (TaskTitle(result) is { } one)
+        {
+            return [one];
         }
 
-        return ResultMessage(result);
+        return result is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("tasks", out var tasks) && tasks.ValueKind == JsonValueKind.Array
+            ? tasks.EnumerateArray().Select(t => Str(t, "title")).OfType<string>().ToList()
+            : [];
     }
 
     /// <summary>The task a result is about (a deletion card names it), if any.</summary>
@@ -83,6 +140,7 @@ public static class ToolCallText
         ToolCallStatus.NeedsConfirmation => "Needs your confirmation",
         ToolCallStatus.Confirmed => "Confirmed",
         ToolCallStatus.Declined => "Cancelled",
+        ToolCallStatus.Superseded => "Replaced by a newer deletion",
         _ => status.ToString(),
     };
 

@@ -12,4 +12,7 @@ public static class ChatErrorCodes
 
     /// <summary>The stream ended before its turn did (Redis dropped, or the watcher fell behind): resume with WatchConversation.</summary>
     public const string StreamInterrupted = "stream_interrupted";
+
+    /// <summary>The reply ended but its final state could not be stored; message_completed then says failed.</summary>
+    public const string ReplyNotSaved = "reply_not_saved";
 }

@@ -67,7 +67,7 @@ public sealed class ConversationStore(TaskChatDbContext db, TimeProvider time)
             return null;
         }
 
-        conversation.Title = title.Trim();
+        conversation.Title = StorableText.Clean(title).Trim();
         conversation.UpdatedAt = time.UtcNowForStorage();
         await db.SaveChangesAsync(cancellationToken);
         return conversation;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TaskChat.Web.Chat.Contracts;
 using TaskChat.Web.Chat.Conversations;
 using TaskChat.Web.Chat.Turns;
+using TaskChat.Web.Data;
 using TaskChat.Web.Identity;
 
 namespace TaskChat.Web.Chat.Endpoints;
@@ -25,7 +26,7 @@ internal static class ConversationsApi
         conversations.MapPatch("/{id:guid}", async Task<Results<Ok<ConversationDto>, ValidationProblem, ProblemHttpResult>> (
             Guid id, RenameConversationRequest request, ClaimsPrincipal user, ConversationStore store, CancellationToken cancellationToken) =>
         {
-            var title = request.Title?.Trim();
+            var title = StorableText.CleanOrNull(request.Title)?.Trim();
             if (string.IsNullOrEmpty(title) || title.Length > ConversationTitle.MaxLength)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>

@@ -20,7 +20,7 @@ internal sealed class HubErrors(ILogger<HubErrors> logger) : IHubFilter
         try
         {
             var result = await next(context);
-            return result is IAsyncEnumerable<ChatEvent> stream ? Guard(stream, context.Context.ConnectionAborted) : result;
+            return result is IAsyncEnumerable<ChatEvent> stream ? new GuardedStream(this, stream, context.Context) : result;
         }
         catch (Exception exception) when (exception is not HubException and not OperationCanceledException)
         {
@@ -29,9 +29,15 @@ internal sealed class HubErrors(ILogger<HubErrors> logger) : IHubFilter
         }
     }
 
-    private async IAsyncEnumerable<ChatEvent> Guard(IAsyncEnumerable<ChatEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The stream as SignalR enumerates it: <paramref name="streamToken"/> is SignalR's own token
+    /// for this invocation, which <see cref="StreamCancellation"/> needs to find its source.
+    /// </summary>
+    private async IAsyncEnumerable<ChatEvent> Guard(IAsyncEnumerable<ChatEvent> events, HubCallerContext caller, [EnumeratorCancellation] CancellationToken streamToken)
     {
-        await using var enumerator = events.GetAsyncEnumerator(cancellationToken);
+        var clientCancel = StreamCancellation.TakeOver(caller, streamToken);
+        using var cancellation = clientCancel is null ? null : CancellationTokenSource.CreateLinkedTokenSource(streamToken, clientCancel.Token);
+        await using var enumerator = events.GetAsyncEnumerator(cancellation?.Token ?? streamToken);
         while (true)
         {
             ChatEvent? next;
@@ -60,5 +66,12 @@ internal sealed class HubErrors(ILogger<HubErrors> logger) : IHubFilter
                 yield break;
             }
         }
+    }
+
+    /// <summary>Hands the token SignalR enumerates with to <see cref="Guard"/> as it is, not combined with another.</summary>
+    private sealed class GuardedStream(HubErrors errors, IAsyncEnumerable<ChatEvent> events, HubCallerContext caller) : IAsyncEnumerable<ChatEvent>
+    {
+        public IAsyncEnumerator<ChatEvent> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+            errors.Guard(events, caller, cancellationToken).GetAsyncEnumerator(CancellationToken.None);
     }
 }

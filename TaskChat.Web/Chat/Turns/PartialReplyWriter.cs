@@ -34,11 +34,13 @@ public sealed class PartialReplyWriter(
     /// Stops writing the reply. When this returns no partial write of it is in flight or to
     /// come, so the turn's final write cannot be overtaken by an older partial one.
     /// </summary>
-    internal async Task ForgetAsync(Guid messageId)
+    /// <returns>The text last written for it ("" if none was): what the database holds of it.</returns>
+    internal async Task<string> ForgetAsync(Guid messageId)
     {
-        replies.TryRemove(messageId, out _);
+        replies.TryRemove(messageId, out var reply);
         await writing.WaitAsync();
         writing.Release();
+        return reply?.WrittenContent ?? "";
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -69,6 +71,22 @@ public sealed class PartialReplyWriter(
 
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
+            if (!await TryWriteTogetherAsync(db, changed))
+            {
+                await WriteOneByOneAsync(db, changed);
+            }
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    /// <summary>All changed replies in one transaction: the usual case, one commit per interval.</summary>
+    private async Task<bool> TryWriteTogetherAsync(TaskChatDbContext db, List<PendingWrite> changed)
+    {
+        try
+        {
             await using var transaction = await db.Database.BeginTransactionAsync();
             foreach (var batch in changed.Chunk(BatchSize))
             {
@@ -78,20 +96,48 @@ public sealed class PartialReplyWriter(
             await transaction.CommitAsync();
             foreach (var write in changed)
             {
-                write.Reply.Written(write.Version);
-                metrics.DatabaseWrite();
-                metrics.PartialFlush();
+                Written(write, write.Content);
             }
+
+            return true;
         }
         catch (Exception exception)
         {
-            // The next tick tries again; the final write at the end of each turn is what counts.
-            logger.LogWarning(exception, "Could not write the partial text of streaming replies");
+            logger.LogWarning(exception, "Could not write the partial text of {Count} streaming replies together; writing them one by one", changed.Count);
+            return false;
         }
-        finally
+    }
+
+    /// <summary>
+    /// After a failed batch: each reply on its own, so one reply the database refuses cannot cost
+    /// every other reply its text. A refused reply is repaired (made storable) and tried once
+    /// more; if the database itself is down, every write fails and the next tick tries again.
+    /// </summary>
+    private async Task WriteOneByOneAsync(TaskChatDbContext db, List<PendingWrite> changed)
+    {
+        foreach (var write in changed)
         {
-            writing.Release();
+            foreach (var content in (string[])[write.Content, StorableText.Clean(write.Content)])
+            {
+                try
+                {
+                    await WriteAsync(db, [write with { Content = content }]);
+                    Written(write, content);
+                    break;
+                }
+                catch (Exception exception)
+                {
+                    logger.LogWarning(exception, "Could not write the partial text of reply {MessageId}", write.Reply.MessageId);
+                }
+            }
         }
+    }
+
+    private void Written(PendingWrite write, string content)
+    {
+        write.Reply.Written(write.Version, content);
+        metrics.DatabaseWrite();
+        metrics.PartialFlush();
     }
 
     /// <summary>
@@ -117,8 +163,11 @@ public sealed class PartialReplyWriter(
     private sealed class Reply(Guid messageId, TurnText text)
     {
         private int writtenVersion;
+        private string writtenContent = "";
 
         public Guid MessageId => messageId;
+
+        public string WrittenContent => Volatile.Read(ref writtenContent);
 
         public PendingWrite? Changed()
         {
@@ -126,6 +175,10 @@ public sealed class PartialReplyWriter(
             return version == Volatile.Read(ref writtenVersion) ? null : new PendingWrite(this, content, version);
         }
 
-        public void Written(int version) => Volatile.Write(ref writtenVersion, version);
+        public void Written(int version, string content)
+        {
+            Volatile.Write(ref writtenContent, content);
+            Volatile.Write(ref writtenVersion, version);
+        }
     }
 }

@@ -2,18 +2,26 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using TaskChat.Web.Assistant;
+using TaskChat.Web.Chat.Conversations;
 using TaskChat.Web.Chat.Model;
 using TaskChat.Web.Data;
 
 namespace TaskChat.Web.Chat.Turns;
 
 /// <summary>
-/// The server's half of two-step deletion. <c>delete_task</c> and <c>delete_tasks</c> only propose (its call ends as
-/// <c>needs_confirmation</c>); the next turn settles every open proposal: a "yes" (or the
-/// Confirm button) carries out the newest one, anything else declines them.
+/// The server's half of two-step deletion, for one turn. A deletion tool (<c>delete_task</c>,
+/// <c>delete_tasks</c>) only proposes (its call
+/// ends as <c>needs_confirmation</c>) and the server asks the question itself, naming every task
+/// (<see cref="DeletionQuestion"/>). At most one proposal waits per conversation: a new one
+/// replaces it, visibly (<c>superseded</c>). It waits however many messages come between, each
+/// reply ending with the server's reminder, until the Confirm / Cancel button answers it, or a
+/// typed "yes" / "no" that answers the server's own sentence at the end of the reply before.
 /// </summary>
-internal static class PendingDeletions
+internal sealed class PendingDeletions(TaskChatDbContext db, TurnContext turn, ToolCallLog log)
 {
+    private ToolCall? waiting;
+    private bool askedThisTurn;
+
     public static Task<bool> ExistsAsync(TaskChatDbContext db, Guid? conversationId, Guid toolCallId, CancellationToken cancellationToken) =>
         conversationId is null
             ? Task.FromResult(false)
@@ -21,60 +29,92 @@ internal static class PendingDeletions
                 && t.Message!.ConversationId == conversationId
                 && t.Status == ToolCallStatus.NeedsConfirmation, cancellationToken);
 
-    public static async Task ResolveAsync(
-        TaskChatDbContext db, TurnContext turn, TaskTools tools, ToolCallLog log, TurnHistory history, CancellationToken cancellationToken)
+    /// <summary>Before the model runs: finds the waiting proposal and carries out or declines it if this turn answers it.</summary>
+    public async Task ResolveAsync(TaskTools tools, TurnHistory history, CancellationToken cancellationToken)
     {
-        // Every turn settles the proposals before it, so an open one can only be on the latest
-        // reply, which the history always holds: without one (and without a Confirm button
-        // press) there is nothing to look up, and the first token comes a round trip sooner.
-        if (!history.HasOpenProposal && turn.ConfirmToolCallId is null)
-        {
-            return;
-        }
-
-        var pending = await db.ToolCalls
+        var open = await db.ToolCalls
             .Where(t => t.Message!.ConversationId == turn.ConversationId && t.Status == ToolCallStatus.NeedsConfirmation)
             .OrderByDescending(t => t.StartedAt)
             .ToListAsync(cancellationToken);
-        if (pending.Count == 0)
+        if (open.Count == 0)
         {
             return;
         }
 
-        var approved = turn.ConfirmToolCallId is { } id
-            ? pending.FirstOrDefault(t => t.Id == id && ConfirmationReply.IsAffirmation(turn.Text))
-            : ConfirmationReply.IsAffirmation(turn.Text) ? pending[0] : null;
-
-        // Read before anything is marked, with the options the proposal itself was bound with: a
-        // model may send the number as a string ("3"), which the tool accepted. A delete_tasks
-        // proposal names several numbers; its one confirmation deletes them all.
-        var target = approved is null ? null : JsonSerializer.Deserialize<DeleteArguments>(approved.Arguments, ToolResult.JsonOptions)!;
-        foreach (var proposal in pending)
+        // Only the newest stands; older ones are left from before proposals replaced each other.
+        waiting = open[0];
+        foreach (var older in open.Skip(1))
         {
-            proposal.Status = proposal == approved ? ToolCallStatus.Confirmed : ToolCallStatus.Declined;
+            older.Status = ToolCallStatus.Superseded;
+        }
+
+        var target = turn.ConfirmToolCallId is { } id
+            ? open.FirstOrDefault(t => t.Id == id)
+            : DeletionQuestion.IsAnsweredBy(history.LastReply, waiting) ? waiting : null;
+        var answer = target is null ? Confirmation.None : ConfirmationReply.Parse(turn.Text);
+        if (answer != Confirmation.None)
+        {
+            target!.Status = answer == Confirmation.Yes ? ToolCallStatus.Confirmed : ToolCallStatus.Declined;
+            waiting = waiting == target ? null : waiting;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (approved is null)
+        if (answer == Confirmation.Yes)
         {
-            return;
+            await CarryOutAsync(target!, tools, history, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A deletion was just proposed: it replaces the one waiting, if any, and the server asks its
+    /// question. Returns what the server says, to be streamed right after the proposal's card.
+    /// </summary>
+    public async Task<string> ProposedAsync(ToolCall proposal)
+    {
+        var said = new List<string>();
+        if (waiting is { } replaced && replaced != proposal)
+        {
+            replaced.Status = ToolCallStatus.Superseded;
+            await db.SaveChangesAsync(CancellationToken.None);
+            await turn.Emitter.ToolCallCompletedAsync(replaced.Id, replaced.Name, MessageMapping.ParseOrNull(replaced.Result ?? "null")!.Value, replaced.Status);
+            said.Add(DeletionQuestion.Replaced(DeletionQuestion.TasksOf(replaced)));
         }
 
-        // The deletion is recorded as this turn's own tool call, and the model is shown it as
-        // if it had made the call, so it can tell the user what happened in its own words.
-        var callId = "confirm_" + approved.CallId;
-        var arguments = JsonSerializer.Serialize(target!.Numbers is { } many
-            ? new Dictionary<string, object> { ["numbers"] = many, ["confirmed"] = true }
-            : new Dictionary<string, object> { ["number"] = target.Number, ["confirmed"] = true });
-        var row = await log.StartedAsync(callId, approved.Name, arguments);
-        var result = target.Numbers is { } numbers
+        waiting = proposal;
+        askedThisTurn = true;
+        said.Add(DeletionQuestion.Ask(DeletionQuestion.TasksOf(proposal)));
+        return string.Join("\n\n", said);
+    }
+
+    /// <summary>
+    /// What ends a reply while an earlier proposal still waits: the server's reminder, so a typed
+    /// "yes" always answers a question on the screen. A proposal made in this turn was asked
+    /// where it was made; if the model wrote on after it, a typed yes will not count.
+    /// </summary>
+    public string? Reminder() =>
+        waiting is { } proposal && !askedThisTurn && DeletionQuestion.TasksOf(proposal) is { Count: > 0 } tasks
+            ? DeletionQuestion.Remind(tasks)
+            : null;
+
+    /// <summary>
+    /// Deletes exactly the tasks the server's question named (a <c>delete_tasks</c> proposal all
+    /// of them, or none if one has gone meanwhile), recorded as this turn's own tool call; the model
+    /// is shown it as if it had made the call, so it can report what happened in its own words.
+    /// </summary>
+    private async Task CarryOutAsync(ToolCall approved, TaskTools tools, TurnHistory history, CancellationToken cancellationToken)
+    {
+        var numbers = DeletionQuestion.TasksOf(approved).Select(t => t.Number).ToList();
+        var several = approved.Name == ToolNames.DeleteTasks;
+        var arguments = JsonSerializer.Serialize(several
+            ? new Dictionary<string, object> { ["numbers"] = numbers, ["confirmed"] = true }
+            : new Dictionary<string, object> { ["number"] = numbers[0], ["confirmed"] = true });
+        var row = await log.StartedAsync("confirm_" + approved.CallId, approved.Name, arguments);
+        var result = several
             ? await tools.ConfirmDeleteAsync(numbers, cancellationToken)
-            : await tools.ConfirmDeleteAsync(target.Number, cancellationToken);
+            : await tools.ConfirmDeleteAsync(numbers[0], cancellationToken);
         await log.CompletedAsync(row, result);
 
         history.Messages.Add(new ChatMessage(ChatRole.Assistant, [TurnHistory.ToCall(row)]));
         history.Messages.Add(new ChatMessage(ChatRole.Tool, [TurnHistory.ToResult(row)]));
     }
-
-    private sealed record DeleteArguments(int Number, int[]? Numbers);
 }

@@ -20,7 +20,7 @@ internal sealed class ToolCallLog(TaskChatDbContext db, Guid messageId, TurnEmit
 
     public async Task StartedAsync(FunctionCallContent call)
     {
-        var arguments = JsonSerializer.Serialize(call.Arguments ?? new Dictionary<string, object?>());
+        var arguments = StorableText.CleanJson(JsonSerializer.Serialize(call.Arguments ?? new Dictionary<string, object?>()));
         await StartedAsync(call.CallId, call.Name, arguments);
     }
 
@@ -43,16 +43,18 @@ internal sealed class ToolCallLog(TaskChatDbContext db, Guid messageId, TurnEmit
         return row;
     }
 
-    public async Task CompletedAsync(FunctionResultContent result)
+    /// <returns>The finished call, or null for a result no call of this turn asked for.</returns>
+    public async Task<ToolCall?> CompletedAsync(FunctionResultContent result)
     {
         if (!byCallId.TryGetValue(result.CallId, out var row))
         {
-            return;
+            return null;
         }
 
         // A tool that threw reaches us as an error string, which ToolResult reads as a failure.
         var toolResult = ToolResult.Read(result.Result);
         await CompletedAsync(row, toolResult);
+        return row;
     }
 
     public async Task CompletedAsync(ToolCall row, ToolResult result)
@@ -63,7 +65,7 @@ internal sealed class ToolCallLog(TaskChatDbContext db, Guid messageId, TurnEmit
             ToolStatus.NeedsConfirmation => ToolCallStatus.NeedsConfirmation,
             _ => ToolCallStatus.Succeeded,
         };
-        var resultJson = result.ToJson();
+        var resultJson = StorableText.CleanJson(result.ToJson());
         row.Result = resultJson;
         row.Status = status;
         row.CompletedAt = time.UtcNowForStorage();

@@ -9,10 +9,10 @@ namespace TaskChat.Web.Chat.Turns;
 
 /// <summary>
 /// The model's context for a turn, rebuilt from what was persisted, tool calls and results
-/// included, keeping the newest messages within the budget; and whether a deletion in it still
-/// waits for the user's answer.
+/// included, keeping the newest messages within the budget; and the reply the user's message
+/// answers (the latest assistant message), which decides whether a typed "yes" confirms anything.
 /// </summary>
-internal sealed record TurnHistory(List<ChatMessage> Messages, bool HasOpenProposal)
+internal sealed record TurnHistory(List<ChatMessage> Messages, string? LastReply)
 {
     /// <summary>One query (messages joined with their tool calls): it runs before the first token.</summary>
     public static async Task<TurnHistory> LoadAsync(
@@ -25,8 +25,8 @@ internal sealed record TurnHistory(List<ChatMessage> Messages, bool HasOpenPropo
             .Include(m => m.ToolCalls)
             .AsSingleQuery()
             .ToListAsync(cancellationToken);
-        var hasOpenProposal = messages.Any(m => m.ToolCalls.Any(c => c.Status == ToolCallStatus.NeedsConfirmation));
-        return new TurnHistory(Build(messages), hasOpenProposal);
+        var lastReply = messages.FirstOrDefault(m => m.Role == MessageRole.Assistant)?.Content;
+        return new TurnHistory(Build(messages), lastReply);
     }
 
     private static List<ChatMessage> Build(List<Message> messages)

@@ -30,7 +30,7 @@ public sealed class TurnLifecycle(
             return invalid;
         }
 
-        var text = request.Text!.Trim();
+        var text = MessageText.Normalize(request.Text);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
 
@@ -70,8 +70,8 @@ public sealed class TurnLifecycle(
     /// <summary>Refuses what can be refused before touching anything.</summary>
     private TurnStart? Validate(TurnRequest request)
     {
-        var text = request.Text?.Trim() ?? "";
-        if (text.Length == 0)
+        var text = MessageText.Normalize(request.Text);
+        if (!MessageText.HasVisibleCharacters(text))
         {
             return TurnStart.Refused(request.ConversationId, ChatErrorCodes.InvalidRequest, "Type a message first.");
         }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using TaskChat.Web.Assistant;
@@ -14,14 +14,16 @@ namespace TaskChat.Web.Chat.Turns;
 /// The run of a turn that <see cref="TurnLifecycle"/> started, in the background (a client that
 /// goes away does not stop it): settle pending deletions, stream the model's reply to every
 /// watcher while <see cref="PartialReplyWriter"/> saves it in batches, record tool calls, then
-/// write the final state whatever happened, release the conversation and say it is done.
+/// write the final state (<see cref="TurnEndWriter"/>), release the conversation and tell the
+/// watchers the truth: completed only once that state is stored.
 /// </summary>
-public sealed class TurnRunner(
+public sealed partial class TurnRunner(
     IServiceScopeFactory scopes,
     IChatClient chatClient,
     TurnClaims claims,
     ChatMetrics metrics,
     PartialReplyWriter partialReplies,
+    TurnEndWriter endWriter,
     IOptions<ChatSettings> settings,
     TimeProvider time,
     ILogger<TurnRunner> logger)
@@ -37,10 +39,11 @@ public sealed class TurnRunner(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
         var toolLog = new ToolCallLog(db, turn.Assistant.Id, turn.Emitter, time);
+        var deletions = new PendingDeletions(db, turn, toolLog);
         try
         {
             partialReplies.Track(turn.Assistant.Id, text);
-            await StreamAsync(scope.ServiceProvider, db, turn, toolLog, text, info);
+            await StreamAsync(scope.ServiceProvider, db, turn, toolLog, deletions, text, info);
         }
         catch (OperationCanceledException) when (turn.Running.Token.IsCancellationRequested)
         {
@@ -54,18 +57,13 @@ public sealed class TurnRunner(
         }
         finally
         {
-            // Saved first, then the conversation is released, then the world is told: a client
-            // that sends again on message_completed must find the conversation free.
-            await partialReplies.ForgetAsync(turn.Assistant.Id);
-            var content = text.ToString();
-            await FinishAsync(db, turn, toolLog, content, status, info);
+            await FinishAsync(turn, toolLog, deletions, text, status, info);
             ChatTracing.EndTurn(span, status);
-            await claims.ReleaseAsync(turn.ConversationId, turn.Running);
-            await turn.Emitter.MessageCompletedAsync(content, status);
         }
     }
 
-    private async Task StreamAsync(IServiceProvider services, TaskChatDbContext db, TurnContext turn, ToolCallLog toolLog, TurnText text, TurnInfo info)
+    private async Task StreamAsync(
+        IServiceProvider services, TaskChatDbContext db, TurnContext turn, ToolCallLog toolLog, PendingDeletions deletions, TurnText text, TurnInfo info)
     {
         var tools = services.GetRequiredService<TaskToolsFactory>().Create(turn.UserId);
         var history = await TurnHistory.LoadAsync(db, turn.ConversationId, turn.Assistant.SequenceNumber, settings.Value.HistoryMessages, turn.Running.Token);
@@ -73,9 +71,11 @@ public sealed class TurnRunner(
         history.Messages[0] = new ChatMessage(ChatRole.System, AssistantPrompt.For(await tools.TodayAsync(turn.Running.Token)));
 
         // Deleting is two-step and enforced here, not in the prompt: a pending deletion is
-        // carried out only when this turn is the user's "yes" (or the Confirm button).
-        await PendingDeletions.ResolveAsync(db, turn, tools, toolLog, history, turn.Running.Token);
+        // carried out only when this turn answers the server's own question with "yes" (or is
+        // the Confirm button).
+        await deletions.ResolveAsync(tools, history, turn.Running.Token);
 
+        var cleaner = new DeltaCleaner();
         var chatOptions = new ChatOptions { Tools = [.. tools.AsTools()] };
         using var modelSpan = ChatTracing.StartModelCall(chatClient.GetService<ChatClientMetadata>());
         await foreach (var update in chatClient.GetStreamingResponseAsync(history.Messages, chatOptions, turn.Running.Token))
@@ -87,57 +87,103 @@ public sealed class TurnRunner(
                 {
                     case TextContent { Text.Length: > 0 } delta:
                         info.FirstToken();
-                        text.Append(delta.Text);
-                        metrics.Token();
-                        await turn.Emitter.TokenAsync(delta.Text);
+                        await AppendAsync(turn, text, cleaner.Next(delta.Text));
                         break;
                     case FunctionCallContent call:
+                        await AppendAsync(turn, text, cleaner.Flush());
                         info.ToolCalled(call.Name);
                         await toolLog.StartedAsync(call);
                         break;
                     case FunctionResultContent result:
-                        await toolLog.CompletedAsync(result);
+                        if (await toolLog.CompletedAsync(result) is { Status: ToolCallStatus.NeedsConfirmation } proposal)
+                        {
+                            await SayAsync(turn, text, await deletions.ProposedAsync(proposal));
+                        }
+
                         break;
                 }
             }
         }
 
+        await AppendAsync(turn, text, cleaner.Flush());
         ChatTracing.EndModelCall(modelSpan, info.Model, info.Usage, info.FirstTokenMs);
     }
 
-    /// <summary>Writes the final text, status and metadata. Never cancelled: this is what survives.</summary>
-    private async Task FinishAsync(TaskChatDbContext db, TurnContext turn, ToolCallLog toolLog, string content, MessageStatus status, TurnInfo info)
+    private async Task AppendAsync(TurnContext turn, TurnText text, string delta)
     {
+        if (delta.Length == 0)
+        {
+            return;
+        }
+
+        text.Append(delta);
+        metrics.Token();
+        await turn.Emitter.TokenAsync(delta);
+    }
+
+    /// <summary>The server's own words, as a paragraph of the reply, streamed word by word like the model's.</summary>
+    private async Task SayAsync(TurnContext turn, TurnText text, string paragraph)
+    {
+        var words = Words().Matches(text.Read().Text.Length == 0 ? paragraph : "\n\n" + paragraph);
+        foreach (var word in words.Cast<Match>())
+        {
+            await AppendAsync(turn, text, word.Value);
+        }
+    }
+
+    [GeneratedRegex(@"\s*\S+")]
+    private static partial Regex Words();
+
+    /// <summary>
+    /// Saved first, then the conversation is released, then the world is told: a client that
+    /// sends again on message_completed must find the conversation free, and no client may hear
+    /// "completed" about a reply the database does not hold.
+    /// </summary>
+    private async Task FinishAsync(TurnContext turn, ToolCallLog toolLog, PendingDeletions deletions, TurnText text, MessageStatus status, TurnInfo info)
+    {
+        await RemindAsync(turn, deletions, text);
+        var saved = await partialReplies.ForgetAsync(turn.Assistant.Id);
         try
         {
-            var now = time.UtcNowForStorage();
-            var metadata = info.ToJson(chatClient.GetService<ChatClientMetadata>());
             await toolLog.AbandonUnfinishedAsync();
-
-            // Stubs marked modified, saved in one batch: the reply's final state and the
-            // conversation's place in the list land together, in one round trip and one commit.
-            var stub = new Message { Id = turn.Assistant.Id, Content = content, Status = status, CompletedAt = now, Metadata = metadata };
-            info.CopyUsageTo(stub, chatClient.GetService<ChatClientMetadata>());
-            metrics.TurnFinished(stub);
-            var reply = db.Messages.Attach(stub);
-            foreach (var property in (string[])[nameof(Message.Content), nameof(Message.Status), nameof(Message.CompletedAt), nameof(Message.Metadata), .. TurnInfo.UsageColumns])
-            {
-                reply.Property(property).IsModified = true;
-            }
-
-            db.Conversations.Attach(new Conversation { Id = turn.ConversationId, Title = "", UpdatedAt = now })
-                .Property(c => c.UpdatedAt).IsModified = true;
-            await db.SaveChangesAsync(CancellationToken.None);
-            metrics.DatabaseWrite();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            logger.LogInformation("Conversation {ConversationId} was deleted while turn {MessageId} was running", turn.ConversationId, turn.Assistant.Id);
         }
         catch (Exception exception)
         {
-            // Left 'streaming', the message becomes 'interrupted' at the next start-up.
-            logger.LogError(exception, "Could not save the end of turn {MessageId}", turn.Assistant.Id);
+            logger.LogWarning(exception, "Could not close the unfinished tool calls of turn {MessageId}", turn.Assistant.Id);
+        }
+
+        var content = text.ToString();
+        var client = chatClient.GetService<ChatClientMetadata>();
+        var final = new Message { Id = turn.Assistant.Id, Content = content, Status = status, Metadata = info.ToJson(client) };
+        info.CopyUsageTo(final, client);
+        metrics.TurnFinished(final);
+        var stored = await endWriter.WriteAsync(turn.ConversationId, final);
+        await claims.ReleaseAsync(turn.ConversationId, turn.Running);
+        if (!stored)
+        {
+            // Left 'streaming' with the text of the last partial write; the next send or start-up
+            // marks it interrupted. Watchers hear what the database holds, not what was streamed.
+            (content, status) = (saved, MessageStatus.Failed);
+            await turn.Emitter.ErrorAsync(ChatErrorCodes.ReplyNotSaved,
+                "The reply could not be saved because the database was unreachable. What was saved of it is kept; try again.");
+        }
+
+        await turn.Emitter.MessageCompletedAsync(content, status);
+    }
+
+    /// <summary>While an earlier deletion waits, the reply ends with the server's reminder of it.</summary>
+    private async Task RemindAsync(TurnContext turn, PendingDeletions deletions, TurnText text)
+    {
+        if (deletions.Reminder() is { } reminder)
+        {
+            try
+            {
+                await SayAsync(turn, text, reminder);
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Could not send the deletion reminder of turn {MessageId}", turn.Assistant.Id);
+            }
         }
     }
 }

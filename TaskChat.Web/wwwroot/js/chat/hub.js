@@ -88,3 +88,26 @@ export function connect(indicator, { onConnected, direct = false }) {
         get connected() { return connection.state === HubConnectionState.Connected; },
     };
 }
+
+/**
+ * Subscribes to a hub stream and returns a handle whose dispose() cancels it only while it is
+ * still running. The SignalR client sends a cancel on every dispose, even of a stream the server
+ * has already ended; such a cancel races the server's own end of the stream, so it is never sent.
+ * Turn streams (SendMessage, ConfirmToolCall) are not cancelled at all: the server ends them the
+ * moment the turn is over.
+ */
+export function subscribe(stream, { next, error = () => {}, complete = () => {} }) {
+    let running = true;
+    const subscription = stream.subscribe({
+        next: (item) => { if (running) next(item); },
+        error: (reason) => { running = false; error(reason); },
+        complete: () => { running = false; complete(); },
+    });
+    return {
+        dispose() {
+            if (!running) return;
+            running = false;
+            subscription.dispose();
+        },
+    };
+}

@@ -2,7 +2,7 @@
 // sending over the hub, watching the conversation (replies started in other tabs too, and the
 // rest of a reply that was in flight when the page loaded), stop, retry and confirmations.
 import { newId } from './dom.js';
-import { connect } from './hub.js';
+import { connect, subscribe } from './hub.js';
 import { setUpComposer } from './composer.js';
 import { setUpOlderMessages, setUpScrolling } from './scroll.js';
 import { rememberConversation, restoreConversation, setUpSidebar } from './sidebar.js';
@@ -59,9 +59,9 @@ function start() {
         pauseWatch();
         if (!conversationId || !hub.connected || olderPage || ownTurn) return;
         transcript.resetActivity();
-        watching = hub.connection
-            .stream('WatchConversation', { conversation_id: conversationId, after_event: transcript.lastEvent })
-            .subscribe({
+        watching = subscribe(
+            hub.connection.stream('WatchConversation', { conversation_id: conversationId, after_event: transcript.lastEvent }),
+            {
                 next: (event) => {
                     // The server's live feed broke (Redis dropped on a multi-node setup): watch
                     // again from the last event applied, until it is back.
@@ -70,8 +70,6 @@ function start() {
                     else transcript.apply(event);
                 },
                 // A dead stream is restarted by onConnected, from the last event applied.
-                error: () => {},
-                complete: () => {},
             });
     }
 
@@ -113,7 +111,7 @@ function start() {
             ownTurn = false;
             watch();
         };
-        stream.subscribe({
+        subscribe(stream, {
             next: (event) => {
                 if (event.type === 'error' && event.event === 0) {
                     // Refused before it started (too long, a reply still running...): nothing was
