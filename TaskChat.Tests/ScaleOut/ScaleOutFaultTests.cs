@@ -39,6 +39,8 @@ public sealed class ScaleOutFaultTests(ITestOutputHelper output)
         nodes.A.Kill();
         var sinceKill = Stopwatch.GetTimestamp();
         var watched = await watcher.Finished;
+        // Sent at once, as a person seeing "interrupted" would: the conversation must take it by then.
+        var next = StreamRecording.Start(onB.Send("Create a task to buy milk", conversationId), e => e is MessageCompletedEvent or ErrorEvent);
 
         var completed = watched.OfType<MessageCompletedEvent>().Single();
         var toldAfter = watcher.ReceivedAfter(completed, sinceKill);
@@ -54,8 +56,7 @@ public sealed class ScaleOutFaultTests(ITestOutputHelper output)
         Assert.True(streamed.StartsWith(completed.Content, StringComparison.Ordinal) || completed.Content.StartsWith(streamed, StringComparison.Ordinal),
             $"Saved \"{completed.Content}\" and streamed \"{streamed}\" diverge.");
 
-        // The conversation takes a new message by then, on the surviving node.
-        var next = StreamRecording.Start(onB.Send("Create a task to buy milk", conversationId), e => e is MessageCompletedEvent or ErrorEvent);
+        // The conversation took the new message by then, on the surviving node.
         var turn = new Turn(await next.Finished);
         Assert.Null(turn.Error);
         var acceptedAfter = next.ReceivedAfter(turn.Started, sinceKill);

@@ -111,7 +111,11 @@ internal sealed class AbandonedTurnSweeper(
         }
     }
 
-    /// <summary>Under the conversation's lease, so no new turn and no other node races the takeover.</summary>
+    /// <summary>
+    /// Under the conversation's lease, so no new turn and no other node races the takeover. As at
+    /// the end of any turn: stored first, then the conversation is released, then the world is
+    /// told, so a client that sends again on message_completed finds the conversation free.
+    /// </summary>
     private async Task TakeOverAsync(Guid conversationId, CancellationToken cancellationToken)
     {
         if (!await leases.TryAcquireAsync(conversationId))
@@ -119,36 +123,43 @@ internal sealed class AbandonedTurnSweeper(
             return;
         }
 
+        List<(Guid Id, int SequenceNumber, string Content)> replies;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
-            var replies = await db.Messages.AsNoTracking()
-                .Where(m => m.ConversationId == conversationId && m.Status == MessageStatus.Streaming)
-                .Select(m => new { m.Id, m.SequenceNumber, m.Content })
-                .ToListAsync(cancellationToken);
-            var ids = replies.Select(r => r.Id).ToList();
-            await db.ToolCalls
-                .Where(t => t.Status == ToolCallStatus.Running && ids.Contains(t.MessageId))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(t => t.Status, ToolCallStatus.Failed)
-                    .SetProperty(t => t.Result, ToolResult.Failed("The server stopped before this tool finished.").ToJson()), cancellationToken);
-            await db.Messages
-                .Where(m => ids.Contains(m.Id) && m.Status == MessageStatus.Streaming)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Interrupted), cancellationToken);
-
-            foreach (var reply in replies)
-            {
-                await AnnounceAsync(conversationId, reply.Id, reply.SequenceNumber, reply.Content);
-            }
-
-            logger.LogWarning("Marked {Count} replies in conversation {ConversationId} interrupted: the node running them stopped renewing its lease",
-                replies.Count, conversationId);
+            replies = await MarkInterruptedAsync(conversationId, cancellationToken);
         }
         finally
         {
             await leases.ReleaseAsync(conversationId);
         }
+
+        foreach (var reply in replies)
+        {
+            await AnnounceAsync(conversationId, reply.Id, reply.SequenceNumber, reply.Content);
+        }
+
+        logger.LogWarning("Marked {Count} replies in conversation {ConversationId} interrupted: the node running them stopped renewing its lease",
+            replies.Count, conversationId);
+    }
+
+    private async Task<List<(Guid Id, int SequenceNumber, string Content)>> MarkInterruptedAsync(Guid conversationId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
+        var replies = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.Status == MessageStatus.Streaming)
+            .Select(m => new { m.Id, m.SequenceNumber, m.Content })
+            .ToListAsync(cancellationToken);
+        var ids = replies.Select(r => r.Id).ToList();
+        await db.ToolCalls
+            .Where(t => t.Status == ToolCallStatus.Running && ids.Contains(t.MessageId))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.Status, ToolCallStatus.Failed)
+                .SetProperty(t => t.Result, ToolResult.Failed("The server stopped before this tool finished.").ToJson()), cancellationToken);
+        await db.Messages
+            .Where(m => ids.Contains(m.Id) && m.Status == MessageStatus.Streaming)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Interrupted), cancellationToken);
+        return replies.Select(r => (r.Id, r.SequenceNumber, r.Content)).ToList();
     }
 
     /// <summary>
