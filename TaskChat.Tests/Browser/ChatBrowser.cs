@@ -98,12 +98,6 @@ internal static partial class ChatBrowser
         return tasks.EnumerateArray().Select(task => task.GetProperty("title").GetString()!).ToList();
     }
 
-    public static async Task AddTaskAsync(HttpClient api, string title)
-    {
-        using var response = await api.PostAsJsonAsync("/api/v1/tasks", new { title });
-        response.EnsureSuccessStatusCode();
-    }
-
     /// <summary>Whitespace-insensitive text, for comparing what the page shows with stored text.</summary>
     public static string Squash(string text) => Whitespace().Replace(text, " ").Trim();
 

@@ -18,7 +18,7 @@ public sealed class ChatHistoryTests(BrowserFixture browser)
     [Fact]
     public async Task ScrollingUpLoadsOlderMessagesAndAReaderWhoScrolledUpIsLeftInPlace()
     {
-        await using var app = await TaskChatApplication.StartAsync(ChatStreamingTests.Slow(25));
+        await using var app = await TaskChatApplication.StartAsync(SlowReplies.Settings(25));
         var user = await app.CreateUserAsync();
         using var api = app.CreateClient(user);
         Guid? conversationId = null;

@@ -21,10 +21,7 @@ public sealed class ChatSingleSourceTests(BrowserFixture browser)
         await using var app = await TaskChatApplication.StartAsync();
         var user = await app.CreateUserAsync();
         using var api = app.CreateClient(user);
-        for (var i = 1; i <= 20; i++)
-        {
-            await AddTaskAsync(api, $"Errand number {i} for the week");
-        }
+        await SlowReplies.AddTasksAsync(api, 20);
 
         await using var context = await browser.NewContextAsync(app.ServerAddress);
         var page = await SignInAsync(context, user);

@@ -18,7 +18,7 @@ public sealed class ChatStreamingTests(BrowserFixture browser)
     [Fact]
     public async Task SuggestedPromptStreamsTheReplyShowsTheToolCardAndAddsTheTask()
     {
-        await using var app = await TaskChatApplication.StartAsync(Slow(80));
+        await using var app = await TaskChatApplication.StartAsync(SlowReplies.Settings(80));
         var user = await app.CreateUserAsync();
         await using var context = await browser.NewContextAsync(app.ServerAddress);
         var page = await SignInAsync(context, user);
@@ -82,7 +82,4 @@ public sealed class ChatStreamingTests(BrowserFixture browser)
         await Expect(box).ToHaveValueAsync("");
         await WaitForRepliesAsync(page, 1);
     }
-
-    internal static IReadOnlyDictionary<string, string?> Slow(int delayMs) =>
-        new Dictionary<string, string?> { ["Assistant:Offline:TokenDelayMs"] = delayMs.ToString() };
 }

@@ -48,7 +48,7 @@ public sealed class DurabilityTests
     public async Task ACrashMidReplyKeepsTheUserMessageAndTheFlushedTextAsInterrupted()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var environment = AppProcess.DefaultEnvironment();
+        var environment = AppEnvironment.Defaults();
         foreach (var (key, value) in database.EnvironmentVariables)
         {
             environment[key] = value;

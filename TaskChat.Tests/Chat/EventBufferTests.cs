@@ -65,8 +65,7 @@ public sealed class EventBufferTests
             feed.Publish(chatEvent);
         }
 
-        var channel = Channel.CreateUnbounded<ChatEvent>();
-        var subscription = new ChatSubscription(feed.Subscribe(channel, afterEvent: First + 1), channel.Reader, () => feed.Unsubscribe(channel));
+        var subscription = feed.Watch(afterEvent: First + 1);
         foreach (var chatEvent in events.Skip(3))
         {
             feed.Publish(chatEvent);

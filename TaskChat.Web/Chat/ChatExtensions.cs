@@ -44,6 +44,7 @@ public static class ChatExtensions
     public static WebApplication MapChat(this WebApplication app)
     {
         app.MapChatApi();
+        app.MapConversationsApi();
         app.MapHub<ChatHub>("/hubs/chat", options =>
         {
             options.AllowStatefulReconnects = true;

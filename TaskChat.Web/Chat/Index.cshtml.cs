@@ -12,7 +12,7 @@ namespace TaskChat.Web.Chat;
 
 /// <summary>
 /// <c>/chat</c> and <c>/chat/{id}</c>: the conversation rendered on the server (readable with
-/// JavaScript off), plus the fragments chat.js asks for. Sending and confirming also work as
+/// JavaScript off), plus the fragments the page's scripts (wwwroot/js/chat/) ask for. Sending and confirming also work as
 /// plain form posts; with JavaScript the page uses the hub instead and streams.
 /// </summary>
 public sealed class ChatPageModel(
@@ -58,7 +58,7 @@ public sealed class ChatPageModel(
         return Page();
     }
 
-    /// <summary>One message as the page renders it; chat.js swaps it in when a reply completes.</summary>
+    /// <summary>One message as the page renders it; transcript.js swaps it in when a reply completes.</summary>
     public async Task<IActionResult> OnGetMessageAsync(Guid id, Guid messageId, CancellationToken cancellationToken)
     {
         var userId = User.GetUserId();

@@ -1,10 +1,18 @@
 using Serilog;
 using Serilog.Events;
+using Serilog.Templates;
 
 namespace TaskChat.Web.Operations;
 
 public static class LoggingExtensions
 {
+    /// <summary>
+    /// One line per event: the properties the message does not already show come after it, and
+    /// nothing at all when there are none (a plain output template writes an empty <c>{}</c>).
+    /// </summary>
+    private static readonly ExpressionTemplate ConsoleLine = new(
+        "[{@t:HH:mm:ss} {@l:u3}] {SourceContext}: {@m}{#if rest(true) <> {}} {rest(true)}{#end}\n{@x}");
+
     /// <summary>
     /// Structured console logs; levels and sinks can be overridden under <c>Serilog</c>. The
     /// app's logger is its own, not the static <c>Log.Logger</c>: several apps in one process
@@ -19,8 +27,7 @@ public static class LoggingExtensions
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .Destructure.With<SecretRedactingPolicy>()
-            .WriteTo.Console(outputTemplate:
-                "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}"));
+            .WriteTo.Console(ConsoleLine));
         return builder;
     }
 
@@ -34,11 +41,30 @@ public static class LoggingExtensions
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
-            options.GetLevel = (context, _, exception) =>
-                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
+            options.GetLevel = RequestLevel;
             options.EnrichDiagnosticContext = (diagnostics, context) =>
                 diagnostics.Set("QueryKeys", string.Join(",", context.Request.Query.Keys));
         });
         return app;
+    }
+
+    /// <summary>
+    /// Failures are errors, except a client that went away (a closed tab) which is nobody's
+    /// fault; static files and health probes are routine and only show at Debug.
+    /// </summary>
+    private static LogEventLevel RequestLevel(HttpContext context, double elapsedMs, Exception? exception)
+    {
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            return LogEventLevel.Debug;
+        }
+
+        if (exception is not null || context.Response.StatusCode >= 500)
+        {
+            return LogEventLevel.Error;
+        }
+
+        var path = context.Request.Path;
+        return Path.HasExtension(path.Value) || path.StartsWithSegments("/health") ? LogEventLevel.Debug : LogEventLevel.Information;
     }
 }

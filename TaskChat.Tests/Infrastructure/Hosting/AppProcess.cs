@@ -18,15 +18,6 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private static readonly ConcurrentDictionary<int, Process> Running = new();
 
-    // Variables that would point the app somewhere the test did not ask for.
-    private static readonly string[] Inherited =
-    [
-        "DATABASE_URL", "JWT_SECRET", "CORS_ORIGINS", "GEMINI_API_KEY", "OPENAI_BASE_URL", "OPENAI_API_KEY",
-        "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
-    ];
-
-    private static readonly string[] InheritedPrefixes = ["ConnectionStrings__", "Jwt__", "Assistant__", "Database__", "Cors__", "Serilog__"];
-
     private readonly Process process;
     private readonly StringBuilder output = new();
     private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -75,19 +66,6 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Defaults a test may override (or remove with null): the Development environment (so the
-    /// build output's static web assets resolve), the test JWT secret, the offline assistant at
-    /// full speed. Database variables come from <see cref="TestDatabase.EnvironmentVariables"/>.
-    /// </summary>
-    public static Dictionary<string, string?> DefaultEnvironment() => new()
-    {
-        ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["JWT_SECRET"] = TestSettings.JwtSecret,
-        ["Assistant__Offline__TokenDelayMs"] = "0",
-        ["DOTNET_NOLOGO"] = "1",
-    };
-
     /// <summary>Starts the app and waits until <c>/health/ready</c> answers 200.</summary>
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string?> environment, TimeSpan? timeout = null)
     {
@@ -134,33 +112,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.ArgumentList.Add("--contentRoot");
         start.ArgumentList.Add(RepositoryPaths.WebProject);
 
-        foreach (var key in start.Environment.Keys.ToList())
-        {
-            if (Inherited.Contains(key, StringComparer.OrdinalIgnoreCase)
-                || InheritedPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
-            {
-                start.Environment.Remove(key);
-            }
-        }
-
-        var variables = DefaultEnvironment();
-        foreach (var (key, value) in environment)
-        {
-            variables[key] = value;
-        }
-
-        variables["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
-        foreach (var (key, value) in variables)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(key);
-            }
-            else
-            {
-                start.Environment[key] = value;
-            }
-        }
+        AppEnvironment.Apply(start.Environment, environment, baseAddress);
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var app = new AppProcess(process, baseAddress);

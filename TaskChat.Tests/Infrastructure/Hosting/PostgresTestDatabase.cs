@@ -17,7 +17,7 @@ internal sealed class PostgresTestDatabase : TestDatabase
 
     public string ConnectionString { get; }
 
-    /// <summary>The seed's URL form of the same database, for <c>DATABASE_URL</c>.</summary>
+    /// <summary>The URL form of the same database, for <c>DATABASE_URL</c>.</summary>
     public string DatabaseUrl =>
         $"postgresql://{Uri.EscapeDataString(admin.Username ?? "postgres")}:{Uri.EscapeDataString(admin.Password ?? "")}" +
         $"@{admin.Host}:{admin.Port}/{Name}";

@@ -88,17 +88,9 @@ public sealed class TaskChatApplication : WebApplicationFactory<Program>, IAsync
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var all = new Dictionary<string, string?>
-        {
-            ["Jwt:Secret"] = TestSettings.JwtSecret,
-            ["Assistant:Offline:TokenDelayMs"] = "0",
-            // The seed's model variables choose a model provider when set. A developer's shell often
-            // exports OPENAI_API_KEY; it must not send an offline test's turns to a real model.
-            // Tests of the providers set these themselves (empty counts as unset).
-            ["GEMINI_API_KEY"] = "",
-            ["OPENAI_API_KEY"] = "",
-            ["OPENAI_BASE_URL"] = "",
-        };
+        var all = IsolatedSettings.WithoutModelVariables();
+        all["Jwt:Secret"] = TestSettings.JwtSecret;
+        all["Assistant:Offline:TokenDelayMs"] = "0";
         foreach (var (key, value) in Database.Settings)
         {
             all[key] = value;

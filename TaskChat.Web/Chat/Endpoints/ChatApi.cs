@@ -12,54 +12,11 @@ internal static class ChatApi
 {
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
-
-        api.MapPost("/chat", SendAsync).WithTags("Chat");
-
-        var conversations = api.MapGroup("/conversations").WithTags("Conversations");
-        conversations.MapGet("/", async (ClaimsPrincipal user, ConversationStore store, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await store.ListAsync(user.GetUserId(), cancellationToken)));
-
-        conversations.MapGet("/{id:guid}/messages", async Task<Results<Ok<MessagePage>, ProblemHttpResult>> (
-            Guid id, int? before, int? limit, ClaimsPrincipal user, ConversationStore store, CancellationToken cancellationToken) =>
-            await store.PageAsync(user.GetUserId(), id, before, limit, cancellationToken) is { } page
-                ? TypedResults.Ok(page)
-                : NotFound());
-
-        conversations.MapPatch("/{id:guid}", async Task<Results<Ok<ConversationDto>, ValidationProblem, ProblemHttpResult>> (
-            Guid id, RenameConversationRequest request, ClaimsPrincipal user, ConversationStore store, CancellationToken cancellationToken) =>
-        {
-            var title = request.Title?.Trim();
-            if (string.IsNullOrEmpty(title) || title.Length > ConversationTitle.MaxLength)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["title"] = [$"A title of 1 to {ConversationTitle.MaxLength} characters is required."],
-                });
-            }
-
-            return await store.RenameAsync(user.GetUserId(), id, title, cancellationToken) is { } renamed
-                ? TypedResults.Ok(new ConversationDto(renamed.Id, renamed.Title, renamed.CreatedAt, renamed.UpdatedAt))
-                : NotFound();
-        });
-
-        conversations.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (
-            Guid id, ClaimsPrincipal user, ConversationStore store, ITurnLeases leases, CancellationToken cancellationToken) =>
-        {
-            if (await store.FindAsync(user.GetUserId(), id, cancellationToken) is null)
-            {
-                return NotFound();
-            }
-
-            await leases.RequestStopAsync(id);
-            await store.DeleteAsync(user.GetUserId(), id, cancellationToken);
-            return TypedResults.NoContent();
-        });
-
+        app.MapGroup("/api/v1").RequireAuthorization().MapPost("/chat", SendAsync).WithTags("Chat");
         return app;
     }
 
-    /// <summary>The seed's chat endpoint: runs a whole turn through the same lifecycle and answers when it ends.</summary>
+    /// <summary>POST /api/v1/chat, for scripts and clients without a hub connection: runs a whole turn through the same lifecycle and answers when it ends.</summary>
     private static async Task<Results<Ok<ChatResponse>, ProblemHttpResult>> SendAsync(
         ChatRequest request, ClaimsPrincipal user, TurnLifecycle turns, TurnFollower follower, ConversationStore store, CancellationToken cancellationToken)
     {
@@ -96,7 +53,4 @@ internal static class ChatApi
             start.AssistantMessageId,
             ChatResponseMetadataReader.From(metadata)));
     }
-
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem("That conversation does not exist.", statusCode: StatusCodes.Status404NotFound);
 }

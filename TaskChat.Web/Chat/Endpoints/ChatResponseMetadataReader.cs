@@ -3,7 +3,7 @@ using TaskChat.Web.Chat.Contracts;
 
 namespace TaskChat.Web.Chat.Endpoints;
 
-/// <summary>The seed's <c>metadata</c> block, read from what the turn stored on its message.</summary>
+/// <summary>The <c>metadata</c> block of POST /api/v1/chat, read from what the turn stored on its message.</summary>
 internal static class ChatResponseMetadataReader
 {
     public static ChatResponseMetadata From(JsonElement? metadata)

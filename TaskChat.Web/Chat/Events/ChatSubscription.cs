@@ -34,6 +34,9 @@ public sealed class ChatSubscription(IReadOnlyList<ChatEvent> backlog, ChannelRe
         }
     }
 
+    /// <summary>The same live channel behind another backlog: the one a bus read from elsewhere (Redis).</summary>
+    public ChatSubscription WithBacklog(IReadOnlyList<ChatEvent> otherBacklog) => new(otherBacklog, live, unsubscribe);
+
     public ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 0)

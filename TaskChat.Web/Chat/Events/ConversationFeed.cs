@@ -46,7 +46,19 @@ internal sealed class ConversationFeed
         }
     }
 
-    public IReadOnlyList<ChatEvent> Subscribe(Channel<ChatEvent> watcher, long? afterEvent)
+    /// <summary>A new watcher: the buffered events after <paramref name="afterEvent"/> (or a snapshot), then live ones.</summary>
+    public ChatSubscription Watch(long? afterEvent)
+    {
+        // Synchronous continuations let the publisher's thread carry an event straight on to the
+        // waiting hub stream instead of queueing a second thread-pool work item per token: under
+        // load that queue wait was added to every token's latency (docs/benchmarks.md). Not
+        // SingleReader: that channel cannot count its backlog, which Publish uses to cut off laggards.
+        var channel = Channel.CreateUnbounded<ChatEvent>(new UnboundedChannelOptions { AllowSynchronousContinuations = true });
+        var backlog = Subscribe(channel, afterEvent);
+        return new ChatSubscription(backlog, channel.Reader, () => Unsubscribe(channel));
+    }
+
+    private IReadOnlyList<ChatEvent> Subscribe(Channel<ChatEvent> watcher, long? afterEvent)
     {
         lock (gate)
         {
@@ -67,7 +79,7 @@ internal sealed class ConversationFeed
         }
     }
 
-    public void Unsubscribe(Channel<ChatEvent> watcher)
+    private void Unsubscribe(Channel<ChatEvent> watcher)
     {
         lock (gate)
         {

@@ -1,5 +1,4 @@
-// The conversation list: remembers the open conversation (localStorage, as the seed's
-// ChatKit page did), renames and deletes over the conversations API, and slides in on
+// The conversation list: remembers the open conversation (localStorage), renames and deletes over the conversations API, and slides in on
 // small screens.
 import { h } from './dom.js';
 import { vocabulary } from './vocabulary.js';

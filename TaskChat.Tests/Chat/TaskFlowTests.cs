@@ -4,8 +4,8 @@ using TaskChat.Web.Chat.Model;
 
 namespace TaskChat.Tests.Chat;
 
-/// <summary>The seed's Step 4 (items 5 to 9) over the hub, as a user would go through it.</summary>
-public sealed class SeedFlowTests(TaskChatApplication app) : IClassFixture<TaskChatApplication>
+/// <summary>The whole task flow over the hub (create, list, complete, rename, delete with confirmation), as a user would go through it.</summary>
+public sealed class TaskFlowTests(TaskChatApplication app) : IClassFixture<TaskChatApplication>
 {
     [Fact]
     public async Task CreateListCompleteRenameAndDeleteWithConfirmation()

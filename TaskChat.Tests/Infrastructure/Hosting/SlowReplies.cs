@@ -1,12 +1,12 @@
-using System.Net.Http.Json;
+using TaskChat.Tests.Infrastructure.Clients;
 
-namespace TaskChat.Tests.Chat;
+namespace TaskChat.Tests.Infrastructure.Hosting;
 
 /// <summary>
 /// A reply long and slow enough to act on mid-stream: the offline assistant listing many
 /// tasks at a set pace per word.
 /// </summary>
-internal static class SlowReplies
+public static class SlowReplies
 {
     public const string Prompt = "Show me my tasks";
 
@@ -18,8 +18,7 @@ internal static class SlowReplies
     {
         for (var i = 1; i <= count; i++)
         {
-            using var response = await http.PostAsJsonAsync("/api/v1/tasks", new { title = $"Errand number {i} for the long list" });
-            response.EnsureSuccessStatusCode();
+            await http.CreateTaskAsync($"Errand number {i} for the long list");
         }
     }
 }
