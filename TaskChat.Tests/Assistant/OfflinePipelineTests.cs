@@ -179,7 +179,7 @@ public sealed class OfflinePipelineTests(AssistantHost host) : IClassFixture<Ass
 
     /// <summary>The same pipeline as the app's, with a chosen pace.</summary>
     private IChatClient Pipeline(int tokenDelayMs) =>
-        new ChatClientBuilder(new OfflineChatClient(new OfflineAssistantOptions { TokenDelayMs = tokenDelayMs }))
+        new ChatClientBuilder(new OfflineChatClient(new OfflineAssistantOptions { TokenDelayMs = tokenDelayMs }, new OfflineToday(TimeProvider.System)))
             .UseFunctionInvocation()
             .UseLogging()
             .Build(host.App.Services);
