@@ -164,7 +164,7 @@ public sealed class TurnLifecycle(
         try
         {
             partialReplies.Track(turn.Assistant.Id, text);
-            var tools = scope.ServiceProvider.GetRequiredService<TaskToolsFactory>().Create(turn.UserId);
+            var tools = scope.ServiceProvider.GetRequiredService<TaskToolsFactory>().Create(turn.UserId, turn.ConversationId);
             var history = await TurnHistory.LoadAsync(db, turn.ConversationId, turn.Assistant.SequenceNumber, settings.Value.HistoryMessages, turn.Running.Token);
             // Dates the model works out ("tomorrow", "Friday") are in the user's zone, so it is told their today.
             history.Messages[0] = new ChatMessage(ChatRole.System, AssistantPrompt.For(await tools.TodayAsync(turn.Running.Token)));

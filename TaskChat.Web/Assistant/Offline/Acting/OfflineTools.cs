@@ -9,17 +9,17 @@ namespace TaskChat.Web.Assistant.Offline.Acting;
 /// </summary>
 public sealed class OfflineTools(IEnumerable<string> available)
 {
-    public const string AddTask = "add_task";
-    public const string ListTasks = "list_tasks";
-    public const string FindTasks = "find_tasks";
-    public const string UpdateTask = "update_task";
-    public const string CompleteTasks = "complete_tasks";
-    public const string DeleteTasks = "delete_tasks";
-    public const string Undo = "undo_last_change";
+    public const string AddTask = ToolNames.AddTask;
+    public const string ListTasks = ToolNames.ListTasks;
+    public const string FindTasks = ToolNames.FindTasks;
+    public const string UpdateTask = ToolNames.UpdateTask;
+    public const string CompleteTasks = ToolNames.CompleteTasks;
+    public const string DeleteTasks = ToolNames.DeleteTasks;
+    public const string Undo = ToolNames.UndoLastChange;
 
     // The single-task tools, used when the several-at-once ones are not offered.
-    public const string CompleteTask = "complete_task";
-    public const string DeleteTask = "delete_task";
+    public const string CompleteTask = ToolNames.CompleteTask;
+    public const string DeleteTask = ToolNames.DeleteTask;
 
     /// <summary>Calls that change tasks (or propose to); once one has run, the turn is answered.</summary>
     public static readonly IReadOnlySet<string> Changes =
