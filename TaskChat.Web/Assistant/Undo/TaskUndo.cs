@@ -54,7 +54,7 @@ public sealed class TaskUndo(Guid userId, Guid conversationId, TaskChatDbContext
 
         return restored.Count == 0
             ? ToolResult.Failed("The deleted tasks can no longer be brought back.")
-            : ToolResult.Succeeded($"Undid the deletion: {Named(restored)} {(restored.Count == 1 ? "is" : "are")} back.", tasks: restored);
+            : ToolResult.Succeeded($"Undid the deletion: {Named(restored)}{(restored.Count == 1 ? "," : "")} {(restored.Count == 1 ? "is" : "are")} back.", tasks: restored);
     }
 
     /// <summary>An edit or a completion: each task goes back to the values recorded before the change.</summary>

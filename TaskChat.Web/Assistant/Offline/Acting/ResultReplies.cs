@@ -99,10 +99,10 @@ public static class ResultReplies
         return result.Name switch
         {
             OfflineTools.DeleteTasks or OfflineTools.DeleteTask when result.Status == ToolStatus.NeedsConfirmation && tasks.Count > 0 =>
-                (tasks.Count == 1 ? $"{Capital(TaskText.Named(tasks[0]))} will be deleted" : "These tasks will be deleted:\n\n" + TaskText.Bullets(tasks, today) + "\n\nThey go") +
+                (tasks.Count == 1 ? $"{Capital(TaskText.Named(tasks[0]))}, will be deleted" : "These tasks will be deleted:\n\n" + TaskText.Bullets(tasks, today) + "\n\nThey go") +
                 " once you confirm: press Confirm, or reply “yes” (or “no” to keep " + (tasks.Count == 1 ? "it" : "them") + ").",
             OfflineTools.CompleteTasks or OfflineTools.CompleteTask when tasks.Count > 0 && tasks.All(t => t.IsCompleted) =>
-                $"Done! I've marked {TaskText.Join(tasks)} as complete.",
+                $"Done! I've marked {TaskText.Join(tasks)}{(tasks.Count == 1 ? "," : "")} as complete.",
             OfflineTools.UpdateTask or OfflineTools.CompleteTask when result.Task is { } task => Updated(result, task, today),
             _ => Readable(result.Message),
         };

@@ -41,7 +41,7 @@ public static class TaskText
 
         if (task.List is { } list)
         {
-            parts.Add($"on {list}");
+            parts.Add($"on the {list} list");
         }
 
         return string.Join(", ", parts);
