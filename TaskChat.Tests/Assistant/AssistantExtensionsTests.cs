@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TaskChat.Tests.Infrastructure.Hosting;
 using TaskChat.Web.Assistant.Offline;
 
 namespace TaskChat.Tests.Assistant;
@@ -53,23 +54,6 @@ public sealed class AssistantExtensionsTests
         Assert.Contains("Assistant:Offline:TokenDelayMs", error.Message);
     }
 
-    private static Microsoft.AspNetCore.Builder.WebApplication Build(params (string Key, string Value)[] settings)
-    {
-        var values = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:TaskChat"] = "",
-            ["DATABASE_URL"] = "",
-            ["GEMINI_API_KEY"] = "",
-            ["OPENAI_API_KEY"] = "",
-            ["OPENAI_BASE_URL"] = "",
-            // AddData creates the folder; these hosts never open the file.
-            ["Database:SqlitePath"] = Path.Combine(Path.GetTempPath(), "taskchat-assistant-unused", "taskchat.db"),
-        };
-        foreach (var (key, value) in settings)
-        {
-            values[key] = value;
-        }
-
-        return AssistantHost.Build(values);
-    }
+    private static Microsoft.AspNetCore.Builder.WebApplication Build(params (string Key, string Value)[] settings) =>
+        AssistantHost.Build(IsolatedSettings.WithoutDatabase(settings));
 }

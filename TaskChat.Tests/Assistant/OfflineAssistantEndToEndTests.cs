@@ -1,4 +1,5 @@
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
 
 namespace TaskChat.Tests.Assistant;
 

@@ -2,8 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using TaskChat.Tests.Infrastructure;
-using TaskChat.Web.Chat;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
+using TaskChat.Web.Chat.Contracts;
 using TaskChat.Web.Operations;
 using static Microsoft.Playwright.Assertions;
 
@@ -95,12 +96,6 @@ internal static partial class ChatBrowser
     {
         var tasks = await api.GetFromJsonAsync<JsonElement>("/api/v1/tasks");
         return tasks.EnumerateArray().Select(task => task.GetProperty("title").GetString()!).ToList();
-    }
-
-    public static async Task AddTaskAsync(HttpClient api, string title)
-    {
-        using var response = await api.PostAsJsonAsync("/api/v1/tasks", new { title });
-        response.EnsureSuccessStatusCode();
     }
 
     /// <summary>Whitespace-insensitive text, for comparing what the page shows with stored text.</summary>

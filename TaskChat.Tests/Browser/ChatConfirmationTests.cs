@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
 using static Microsoft.Playwright.Assertions;
 using static TaskChat.Tests.Browser.ChatBrowser;
 
@@ -16,9 +17,9 @@ public sealed class ChatConfirmationTests(BrowserFixture browser)
         await using var app = await TaskChatApplication.StartAsync();
         var user = await app.CreateUserAsync();
         using var api = app.CreateClient(user);
-        await AddTaskAsync(api, "Water the plants");
-        await AddTaskAsync(api, "Call the bank");
-        await AddTaskAsync(api, "Renew the passport");
+        await api.CreateTaskAsync("Water the plants");
+        await api.CreateTaskAsync("Call the bank");
+        await api.CreateTaskAsync("Renew the passport");
 
         await using var context = await browser.NewContextAsync(app.ServerAddress);
         var page = await SignInAsync(context, user);

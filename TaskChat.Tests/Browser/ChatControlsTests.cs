@@ -3,8 +3,9 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
-using TaskChat.Tests.Infrastructure;
-using TaskChat.Web.Chat;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
+using TaskChat.Web.Chat.Model;
 using static Microsoft.Playwright.Assertions;
 using static TaskChat.Tests.Browser.ChatBrowser;
 
@@ -18,12 +19,12 @@ public sealed class ChatControlsTests(BrowserFixture browser)
     [Fact]
     public async Task StopEndsTheReplyKeepsItsTextAndFreesSend()
     {
-        await using var app = await TaskChatApplication.StartAsync(ChatStreamingTests.Slow(100));
+        await using var app = await TaskChatApplication.StartAsync(SlowReplies.Settings(100));
         var user = await app.CreateUserAsync();
         using var api = app.CreateClient(user);
         for (var i = 1; i <= 15; i++)
         {
-            await AddTaskAsync(api, $"Errand number {i}");
+            await api.CreateTaskAsync($"Errand number {i}");
         }
 
         await using var context = await browser.NewContextAsync(app.ServerAddress);
@@ -78,12 +79,12 @@ public sealed class ChatControlsTests(BrowserFixture browser)
     [Fact]
     public async Task ADroppedConnectionShowsReconnectingThenReconnectedAndTheReplyCompletes()
     {
-        await using var app = await TaskChatApplication.StartAsync(ChatStreamingTests.Slow(60));
+        await using var app = await TaskChatApplication.StartAsync(SlowReplies.Settings(60));
         var user = await app.CreateUserAsync();
         using var api = app.CreateClient(user);
         for (var i = 1; i <= 15; i++)
         {
-            await AddTaskAsync(api, $"Errand number {i} for the long list");
+            await api.CreateTaskAsync($"Errand number {i} for the long list");
         }
 
         await using var context = await browser.NewContextAsync(app.ServerAddress);

@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
 using static Microsoft.Playwright.Assertions;
 using static TaskChat.Tests.Browser.ChatBrowser;
 
@@ -17,7 +18,7 @@ public sealed class ChatHistoryTests(BrowserFixture browser)
     [Fact]
     public async Task ScrollingUpLoadsOlderMessagesAndAReaderWhoScrolledUpIsLeftInPlace()
     {
-        await using var app = await TaskChatApplication.StartAsync(ChatStreamingTests.Slow(25));
+        await using var app = await TaskChatApplication.StartAsync(SlowReplies.Settings(25));
         var user = await app.CreateUserAsync();
         using var api = app.CreateClient(user);
         Guid? conversationId = null;

@@ -1,7 +1,7 @@
 using Markdig;
-using Microsoft.Playwright;
-using TaskChat.Tests.Infrastructure;
-using TaskChat.Web.Chat;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
+using TaskChat.Web.Chat.Model;
 using static Microsoft.Playwright.Assertions;
 using static TaskChat.Tests.Browser.ChatBrowser;
 
@@ -20,12 +20,12 @@ public sealed class ChatResumeTests(BrowserFixture browser)
     [Fact]
     public async Task RefreshDuringASlowReplyShowsTheWholeReplyOnceAsSaved()
     {
-        await using var app = await TaskChatApplication.StartAsync(ChatStreamingTests.Slow(60));
+        await using var app = await TaskChatApplication.StartAsync(SlowReplies.Settings(60));
         var user = await app.CreateUserAsync();
         using var api = app.CreateClient(user);
         for (var i = 1; i <= TaskCount; i++)
         {
-            await AddTaskAsync(api, $"Errand number {i} for the long list");
+            await api.CreateTaskAsync($"Errand number {i} for the long list");
         }
 
         await using var context = await browser.NewContextAsync(app.ServerAddress);
@@ -62,7 +62,7 @@ public sealed class ChatResumeTests(BrowserFixture browser)
     [Fact]
     public async Task SecondTabShowsATurnStartedInTheFirst()
     {
-        await using var app = await TaskChatApplication.StartAsync(ChatStreamingTests.Slow(40));
+        await using var app = await TaskChatApplication.StartAsync(SlowReplies.Settings(40));
         var user = await app.CreateUserAsync();
         await using var context = await browser.NewContextAsync(app.ServerAddress);
         var first = await SignInAsync(context, user);

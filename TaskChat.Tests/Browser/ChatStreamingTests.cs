@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
 using static Microsoft.Playwright.Assertions;
 using static TaskChat.Tests.Browser.ChatBrowser;
 
@@ -17,7 +18,7 @@ public sealed class ChatStreamingTests(BrowserFixture browser)
     [Fact]
     public async Task SuggestedPromptStreamsTheReplyShowsTheToolCardAndAddsTheTask()
     {
-        await using var app = await TaskChatApplication.StartAsync(Slow(80));
+        await using var app = await TaskChatApplication.StartAsync(SlowReplies.Settings(80));
         var user = await app.CreateUserAsync();
         await using var context = await browser.NewContextAsync(app.ServerAddress);
         var page = await SignInAsync(context, user);
@@ -81,7 +82,4 @@ public sealed class ChatStreamingTests(BrowserFixture browser)
         await Expect(box).ToHaveValueAsync("");
         await WaitForRepliesAsync(page, 1);
     }
-
-    internal static IReadOnlyDictionary<string, string?> Slow(int delayMs) =>
-        new Dictionary<string, string?> { ["Assistant:Offline:TokenDelayMs"] = delayMs.ToString() };
 }

@@ -1,7 +1,8 @@
-using Microsoft.Playwright;
-using TaskChat.Tests.Infrastructure;
-using TaskChat.Web.Chat;
 using System.Net.Http.Json;
+using Microsoft.Playwright;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
+using TaskChat.Web.Chat.Contracts;
 using TaskChat.Web.Operations;
 using static Microsoft.Playwright.Assertions;
 using static TaskChat.Tests.Browser.ChatBrowser;

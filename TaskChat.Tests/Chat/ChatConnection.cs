@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using TaskChat.Tests.Infrastructure;
-using TaskChat.Web.Chat;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
+using TaskChat.Web.Chat.Contracts;
 using TaskChat.Web.Operations;
 
 namespace TaskChat.Tests.Chat;

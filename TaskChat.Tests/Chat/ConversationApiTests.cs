@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using TaskChat.Tests.Infrastructure;
-using TaskChat.Web.Chat;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TaskChat.Tests.Infrastructure.Hosting;
+using TaskChat.Web.Chat.Contracts;
 using TaskChat.Web.Operations;
 
 namespace TaskChat.Tests.Chat;

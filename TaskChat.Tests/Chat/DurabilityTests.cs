@@ -1,6 +1,8 @@
 using System.Text.Json;
-using TaskChat.Tests.Infrastructure;
-using TaskChat.Web.Chat;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
+using TaskChat.Web.Chat.Contracts;
+using TaskChat.Web.Chat.Model;
 using TaskChat.Web.Operations;
 
 namespace TaskChat.Tests.Chat;
@@ -46,7 +48,7 @@ public sealed class DurabilityTests
     public async Task ACrashMidReplyKeepsTheUserMessageAndTheFlushedTextAsInterrupted()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var environment = AppProcess.DefaultEnvironment();
+        var environment = AppEnvironment.Defaults();
         foreach (var (key, value) in database.EnvironmentVariables)
         {
             environment[key] = value;

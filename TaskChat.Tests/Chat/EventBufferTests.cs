@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using TaskChat.Web.Chat;
-using TaskChat.Web.Chat.Streaming;
+using TaskChat.Web.Chat.Contracts;
+using TaskChat.Web.Chat.Events;
+using TaskChat.Web.Chat.Model;
 
 namespace TaskChat.Tests.Chat;
 
@@ -64,8 +65,7 @@ public sealed class EventBufferTests
             feed.Publish(chatEvent);
         }
 
-        var channel = Channel.CreateUnbounded<ChatEvent>();
-        var subscription = new ChatSubscription(feed.Subscribe(channel, afterEvent: First + 1), channel.Reader, () => feed.Unsubscribe(channel));
+        var subscription = feed.Watch(afterEvent: First + 1);
         foreach (var chatEvent in events.Skip(3))
         {
             feed.Publish(chatEvent);

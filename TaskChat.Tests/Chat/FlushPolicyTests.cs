@@ -1,9 +1,9 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Hosting;
 using TaskChat.Web.Chat;
-using TaskChat.Web.Chat.Streaming;
+using TaskChat.Web.Chat.Model;
 using TaskChat.Web.Data;
 
 namespace TaskChat.Tests.Chat;

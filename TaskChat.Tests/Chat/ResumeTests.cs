@@ -1,5 +1,6 @@
-using TaskChat.Tests.Infrastructure;
-using TaskChat.Web.Chat;
+using TaskChat.Tests.Infrastructure.Hosting;
+using TaskChat.Web.Chat.Contracts;
+using TaskChat.Web.Chat.Model;
 
 namespace TaskChat.Tests.Chat;
 

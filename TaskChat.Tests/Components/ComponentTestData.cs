@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using TaskChat.Web.Chat;
-using TaskChat.Web.Chat.Rendering;
+using TaskChat.Web.Chat.Components;
+using TaskChat.Web.Chat.Contracts;
+using TaskChat.Web.Chat.Model;
 
 namespace TaskChat.Tests.Components;
 

@@ -1,6 +1,6 @@
 using Bunit;
-using TaskChat.Web.Chat;
 using TaskChat.Web.Chat.Components;
+using TaskChat.Web.Chat.Model;
 using static TaskChat.Tests.Components.ComponentTestData;
 
 namespace TaskChat.Tests.Components;

@@ -1,6 +1,7 @@
 using Bunit;
-using TaskChat.Web.Chat;
 using TaskChat.Web.Chat.Components;
+using TaskChat.Web.Chat.Contracts;
+using TaskChat.Web.Chat.Model;
 using static TaskChat.Tests.Components.ComponentTestData;
 
 namespace TaskChat.Tests.Components;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Hosting;
 using TaskChat.Web.Data;
 
 namespace TaskChat.Tests.Data;

@@ -4,7 +4,7 @@ using TaskChat.Web.Data;
 
 namespace TaskChat.Tests.Data;
 
-/// <summary>The seed's <c>DATABASE_URL</c> form, turned into an Npgsql connection string.</summary>
+/// <summary>The <c>DATABASE_URL</c> form (<c>postgresql://user:pass@host/db</c>), turned into an Npgsql connection string.</summary>
 public sealed class DatabaseUrlTests
 {
     [Fact]

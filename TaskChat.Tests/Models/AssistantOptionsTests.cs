@@ -2,7 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TaskChat.Tests.Assistant;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Hosting;
 using TaskChat.Web.Assistant;
 
 namespace TaskChat.Tests.Models;
@@ -142,24 +142,6 @@ public sealed class AssistantOptionsTests
     private static IConfiguration Configuration(params string[] settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => s.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], (string?)p[1]))).Build();
 
-    private static Dictionary<string, string?> HostSettings(params (string Key, string Value)[] settings)
-    {
-        var values = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:TaskChat"] = "",
-            ["DATABASE_URL"] = "",
-            // A CI machine's seed variables must not choose the provider here.
-            ["GEMINI_API_KEY"] = "",
-            ["OPENAI_API_KEY"] = "",
-            ["OPENAI_BASE_URL"] = "",
-            // AddData creates the folder; these hosts never open the file.
-            ["Database:SqlitePath"] = Path.Combine(Path.GetTempPath(), "taskchat-assistant-unused", "taskchat.db"),
-        };
-        foreach (var (key, value) in settings)
-        {
-            values[key] = value;
-        }
-
-        return values;
-    }
+    private static Dictionary<string, string?> HostSettings(params (string Key, string Value)[] settings) =>
+        IsolatedSettings.WithoutDatabase(settings);
 }

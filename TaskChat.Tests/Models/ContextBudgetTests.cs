@@ -69,7 +69,7 @@ public sealed class ContextBudgetTests
 
         var third = await world.Chat.SendAndWaitAsync("Third", first.ConversationId);
 
-        SeedFlowTests.AssertStreamedReply(third);
+        TaskFlowTests.AssertStreamedReply(third);
         var request = await world.Model.WaitForRequestAsync(3);
         Assert.Equal(["system", "user", "assistant", "user"], request.Roles);
         Assert.StartsWith("Second ", RecordedRequest.TextOf(request.Messages[1]));

@@ -1,5 +1,6 @@
 using TaskChat.Tests.Chat;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
 
 namespace TaskChat.Tests.Models;
 

@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using TaskChat.Tests.Chat;
-using TaskChat.Tests.Infrastructure;
-using TaskChat.Web.Chat;
+using TaskChat.Tests.Infrastructure.Hosting;
+using TaskChat.Web.Chat.Contracts;
+using TaskChat.Web.Chat.Model;
 
 namespace TaskChat.Tests.Models;
 
@@ -22,7 +23,7 @@ public sealed class ModelResilienceTests
 
         var turn = await world.Chat.SendAndWaitAsync("Hi");
 
-        SeedFlowTests.AssertStreamedReply(turn);
+        TaskFlowTests.AssertStreamedReply(turn);
         Assert.Equal("Only once.", turn.Completed.Content);
         Assert.Equal(["Only", " once."], turn.Tokens.Select(t => t.Delta));
         Assert.Equal(2, world.Model.Requests.Count);
@@ -38,7 +39,7 @@ public sealed class ModelResilienceTests
 
         var turn = await world.Chat.SendAndWaitAsync("Hi");
 
-        SeedFlowTests.AssertStreamedReply(turn);
+        TaskFlowTests.AssertStreamedReply(turn);
         Assert.Equal("Back again.", turn.Completed.Content);
         Assert.Equal(3, world.Model.Requests.Count);
     }
@@ -119,7 +120,7 @@ public sealed class ModelResilienceTests
 
         // The next turn works, and the model is shown the partial reply as what was said.
         var next = await world.Chat.SendAndWaitAsync("Go on", cut.ConversationId);
-        SeedFlowTests.AssertStreamedReply(next);
+        TaskFlowTests.AssertStreamedReply(next);
         Assert.Equal("A whole answer.", next.Completed.Content);
         var request = await world.Model.WaitForRequestAsync(2);
         Assert.Equal(["system", "user", "assistant", "user"], request.Roles);

@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using TaskChat.Tests.Chat;
-using TaskChat.Tests.Infrastructure;
-using TaskChat.Web.Chat;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Web.Chat.Contracts;
+using TaskChat.Web.Chat.Model;
 
 namespace TaskChat.Tests.Models;
 
@@ -20,7 +21,7 @@ public sealed class ModelStreamingTests
 
         var turn = await world.Chat.SendAndWaitAsync("Hi");
 
-        SeedFlowTests.AssertStreamedReply(turn);
+        TaskFlowTests.AssertStreamedReply(turn);
         Assert.Equal(["Hello", " there,", " how can", " I help?"], turn.Tokens.Select(t => t.Delta));
         Assert.Equal("Hello there, how can I help?", turn.Completed.Content);
 
@@ -63,7 +64,7 @@ public sealed class ModelStreamingTests
 
         var turn = await world.Chat.SendAndWaitAsync("Create a task to buy groceries");
 
-        SeedFlowTests.AssertStreamedReply(turn);
+        TaskFlowTests.AssertStreamedReply(turn);
         var started = Assert.Single(turn.ToolStarts);
         Assert.Equal("add_task", started.Name);
         Assert.Equal("Buy groceries", started.Arguments.GetProperty("title").GetString());
@@ -130,7 +131,7 @@ public sealed class ModelStreamingTests
 
         var turn = await world.Chat.SendAndWaitAsync("Add pay rent and call mom");
 
-        SeedFlowTests.AssertStreamedReply(turn);
+        TaskFlowTests.AssertStreamedReply(turn);
         Assert.Equal(["add_task", "add_task"], turn.ToolStarts.Select(s => s.Name));
         Assert.All(turn.ToolResults, r => Assert.Equal(ToolCallStatus.Succeeded, r.Status));
         Assert.Equal("On it. Added both: Pay rent and Call mom.", turn.Completed.Content);
@@ -179,7 +180,7 @@ public sealed class ModelStreamingTests
         var first = await world.Chat.SendAndWaitAsync("Add water plants");
         var second = await world.Chat.SendAndWaitAsync("What do I have?", first.ConversationId);
 
-        SeedFlowTests.AssertStreamedReply(second);
+        TaskFlowTests.AssertStreamedReply(second);
         var request = await world.Model.WaitForRequestAsync(3);
         Assert.Equal(["system", "user", "assistant", "tool", "assistant", "user"], request.Roles);
         Assert.Equal("call_1", request.Messages[2].GetProperty("tool_calls")[0].GetProperty("id").GetString());
@@ -204,7 +205,7 @@ public sealed class ModelStreamingTests
         Assert.Equal((MessageStatus.Failed, "Here is"), (stored.Status, stored.Content));
 
         var next = await world.Chat.SendAndWaitAsync("Again", broken.ConversationId);
-        SeedFlowTests.AssertStreamedReply(next);
+        TaskFlowTests.AssertStreamedReply(next);
         Assert.Equal("Fine now.", next.Completed.Content);
     }
 }

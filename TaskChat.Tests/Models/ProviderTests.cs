@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using TaskChat.Tests.Chat;
-using TaskChat.Tests.Infrastructure;
-using TaskChat.Web.Chat;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
+using TaskChat.Web.Chat.Model;
 
 namespace TaskChat.Tests.Models;
 
@@ -30,7 +31,7 @@ public sealed class ProviderTests
 
         var turn = await world.Chat.SendAndWaitAsync("Create a task to buy groceries");
 
-        SeedFlowTests.AssertStreamedReply(turn);
+        TaskFlowTests.AssertStreamedReply(turn);
         Assert.Equal("Added task 1: Buy groceries.", turn.Completed.Content);
         Assert.Equal("Buy groceries", Assert.Single((await world.Http.TasksAsync()).EnumerateArray()).GetProperty("title").GetString());
 
@@ -61,7 +62,7 @@ public sealed class ProviderTests
 
         var turn = await world.Chat.SendAndWaitAsync("Create a task to buy groceries");
 
-        SeedFlowTests.AssertStreamedReply(turn);
+        TaskFlowTests.AssertStreamedReply(turn);
         var request = world.Model.Requests[0];
         Assert.Equal("/v1/chat/completions", request.Path);
         Assert.Equal("llama3.2", request.Model);
@@ -81,14 +82,14 @@ public sealed class ProviderTests
 
         var turn = await world.Chat.SendAndWaitAsync("Hi");
 
-        SeedFlowTests.AssertStreamedReply(turn);
+        TaskFlowTests.AssertStreamedReply(turn);
         var request = Assert.Single(world.Model.Requests);
         Assert.Equal("Bearer sk-from-the-environment", request.Authorization);
         Assert.Equal("gpt-4o-mini", request.Model);
     }
 
     /// <summary>
-    /// The seed's <c>.env</c>, as environment variables of a real app process, and nothing else about
+    /// A Gemini <c>.env</c> (GEMINI_API_KEY and OPENAI_BASE_URL), as environment variables of a real app process, and nothing else about
     /// the assistant: Gemini's OpenAI endpoint (here the scripted server under <c>/v1beta/openai/</c>).
     /// </summary>
     [Fact]
@@ -115,7 +116,7 @@ public sealed class ProviderTests
         await using var chat = await ChatConnection.ConnectAsync(app.BaseAddress, new TestUser(email, password, Guid.Empty, token));
         var turn = await chat.SendAndWaitAsync("Create a task to buy groceries");
 
-        SeedFlowTests.AssertStreamedReply(turn);
+        TaskFlowTests.AssertStreamedReply(turn);
         Assert.Equal("add_task", Assert.Single(turn.ToolStarts).Name);
         Assert.Equal(ToolCallStatus.Succeeded, Assert.Single(turn.ToolResults).Status);
         using var http = app.CreateClient(new BearerTokenHandler(token));

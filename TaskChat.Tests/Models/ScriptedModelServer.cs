@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Hosting;
 
 namespace TaskChat.Tests.Models;
 

@@ -1,9 +1,9 @@
 using System.Net;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Hosting;
 
 namespace TaskChat.Tests.Operations;
 
-/// <summary>CORS_ORIGINS (a JSON array, as in the seed) names the only origins a browser may call from.</summary>
+/// <summary>CORS_ORIGINS (a JSON array) names the only origins a browser may call from.</summary>
 public sealed class CorsTests : IAsyncLifetime
 {
     private const string Allowed = "http://allowed.test:3000";

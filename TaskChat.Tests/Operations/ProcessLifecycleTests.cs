@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
 
 namespace TaskChat.Tests.Operations;
 

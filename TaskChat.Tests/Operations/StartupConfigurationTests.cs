@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using Npgsql;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
 
 namespace TaskChat.Tests.Operations;
 
 /// <summary>
 /// The app as it is really started: a separate process configured through environment
-/// variables, as in the seed, docker-compose and the README. A bad setting stops start-up
+/// variables, as docker-compose and the README do. A bad setting stops start-up
 /// with a sentence that says what to set.
 /// </summary>
 public sealed class StartupConfigurationTests

@@ -1,7 +1,9 @@
 using System.Net;
 using TaskChat.Tests.Chat;
-using TaskChat.Tests.Infrastructure;
-using TaskChat.Web.Chat;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
+using TaskChat.Web.Chat.Contracts;
+using TaskChat.Web.Chat.Model;
 
 namespace TaskChat.Tests.ScaleOut;
 

@@ -1,5 +1,4 @@
-using TaskChat.Tests.Chat;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Hosting;
 
 namespace TaskChat.Tests.ScaleOut;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Hosting;
 
 namespace TaskChat.Tests.Shared;
 

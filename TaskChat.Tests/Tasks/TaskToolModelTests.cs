@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using TaskChat.Tests.Chat;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Clients;
 using TaskChat.Tests.Models;
-using TaskChat.Web.Chat;
+using TaskChat.Web.Chat.Model;
 
 namespace TaskChat.Tests.Tasks;
 

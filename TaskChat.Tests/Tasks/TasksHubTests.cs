@@ -4,7 +4,8 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
 
 namespace TaskChat.Tests.Tasks;
 

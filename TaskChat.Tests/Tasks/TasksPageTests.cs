@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using TaskChat.Tests.Infrastructure;
+using TaskChat.Tests.Infrastructure.Clients;
+using TaskChat.Tests.Infrastructure.Hosting;
 
 namespace TaskChat.Tests.Tasks;
 

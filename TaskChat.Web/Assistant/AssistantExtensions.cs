@@ -8,7 +8,7 @@ namespace TaskChat.Web.Assistant;
 // Reads (see AssistantOptions and the README's model-provider section):
 //   Assistant:Provider              Offline (default) | OpenAI | AzureOpenAI | Gemini | Ollama
 //   Assistant:Model, Assistant:Endpoint, Assistant:ApiKey
-//   GEMINI_API_KEY, OPENAI_BASE_URL, OPENAI_API_KEY   the seed's variables, when Assistant:* leaves a gap
+//   GEMINI_API_KEY, OPENAI_BASE_URL, OPENAI_API_KEY   the usual OpenAI-style variables, when Assistant:* leaves a gap
 //   Assistant:FirstTokenTimeoutSeconds (30), StreamIdleTimeoutSeconds (60), MaxRetries (2), RetryDelayMs (1000),
 //   Assistant:MaxRetryDelaySeconds (10), HistoryBudgetChars (24000)
 //   Assistant:Offline:TokenDelayMs  pause between the offline assistant's words, in ms (default 30; 0 = none)

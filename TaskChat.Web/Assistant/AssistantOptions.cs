@@ -1,10 +1,11 @@
+
 namespace TaskChat.Web.Assistant;
 
 /// <summary>
 /// The <c>Assistant</c> section, resolved once at start-up: the provider, where it lives, and how
-/// patient and persistent TaskChat is with it. The seed's variables (<c>GEMINI_API_KEY</c>,
-/// <c>OPENAI_BASE_URL</c>, <c>OPENAI_API_KEY</c>) fill in what the section leaves out, so the
-/// seed's <c>.env</c> works as it is. <see cref="Read"/> throws with sentences that name the key
+/// patient and persistent TaskChat is with it. The usual environment variables (<c>GEMINI_API_KEY</c>,
+/// <c>OPENAI_BASE_URL</c>, <c>OPENAI_API_KEY</c>) fill in what the section leaves out, so a
+/// <c>.env</c> written for OpenAI or Gemini works as it is. <see cref="Read"/> throws with sentences that name the key
 /// to set, which stops start-up.
 /// </summary>
 public sealed class AssistantOptions
@@ -71,7 +72,7 @@ public sealed class AssistantOptions
     }
 
     /// <summary>
-    /// An explicit <c>Assistant:Provider</c> wins. Without one, the seed's variables choose:
+    /// An explicit <c>Assistant:Provider</c> wins. Without one, those variables choose:
     /// <c>GEMINI_API_KEY</c> selects Gemini and <c>OPENAI_API_KEY</c> OpenAI; both at once is ambiguous.
     /// </summary>
     private static AssistantProvider ReadProvider(IConfiguration configuration, List<string> problems)

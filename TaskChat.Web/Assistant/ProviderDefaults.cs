@@ -1,3 +1,4 @@
+
 namespace TaskChat.Web.Assistant;
 
 /// <summary>What each model provider assumes when a setting is left out, and how start-up errors describe it.</summary>
@@ -18,7 +19,7 @@ internal sealed record ProviderDefaults(
             "a model name such as gpt-4o-mini", "OpenAI API key", "https://<host>/v1"),
         AssistantProvider.AzureOpenAI => new("azure_openai", null, null, null, true,
             "the name of your model deployment", "Azure OpenAI resource's key", "https://<resource>.openai.azure.com"),
-        // Gemini's OpenAI-compatible endpoint, the value the seed puts in OPENAI_BASE_URL.
+        // Gemini's OpenAI-compatible endpoint, the usual OPENAI_BASE_URL for Gemini.
         AssistantProvider.Gemini => new("gemini", "gemini-2.0-flash", "https://generativelanguage.googleapis.com/v1beta/openai/",
             AssistantOptions.GeminiKeyVariable, true, "a model name such as gemini-2.0-flash", "Gemini API key",
             "https://generativelanguage.googleapis.com/v1beta/openai/"),

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using TaskChat.Web.Tasks;
 
 namespace TaskChat.Web.Assistant;
 

@@ -1,3 +1,4 @@
+
 namespace TaskChat.Web.Assistant;
 
 /// <summary>The names the model sees; persisted in <c>tool_calls.name</c>, so they are part of the contract.</summary>

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
-using TaskChat.Web.Tasks;
 
 namespace TaskChat.Web.Assistant;
 

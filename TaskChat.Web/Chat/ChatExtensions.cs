@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using TaskChat.Web.Chat.Streaming;
+using TaskChat.Web.Chat.Conversations;
+using TaskChat.Web.Chat.Endpoints;
+using TaskChat.Web.Chat.Events;
+using TaskChat.Web.Chat.Turns;
 using TaskChat.Web.Operations;
 
 namespace TaskChat.Web.Chat;
@@ -26,6 +29,8 @@ public static class ChatExtensions
         builder.Services.AddSingleton<ChatMetrics>();
         builder.Services.AddSingleton<PartialReplyWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PartialReplyWriter>());
+        builder.Services.AddSingleton<TurnClaims>();
+        builder.Services.AddSingleton<TurnRunner>();
         builder.Services.AddSingleton<TurnLifecycle>();
         builder.Services.AddSingleton<TurnFollower>();
         builder.Services.AddSingleton<ConversationFeeds>();
@@ -39,6 +44,7 @@ public static class ChatExtensions
     public static WebApplication MapChat(this WebApplication app)
     {
         app.MapChatApi();
+        app.MapConversationsApi();
         app.MapHub<ChatHub>("/hubs/chat", options =>
         {
             options.AllowStatefulReconnects = true;

@@ -2,13 +2,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using TaskChat.Web.Chat.Components;
+using TaskChat.Web.Chat.Contracts;
+using TaskChat.Web.Chat.Conversations;
+using TaskChat.Web.Chat.Events;
+using TaskChat.Web.Chat.Turns;
 using TaskChat.Web.Identity;
 
 namespace TaskChat.Web.Chat;
 
 /// <summary>
 /// <c>/chat</c> and <c>/chat/{id}</c>: the conversation rendered on the server (readable with
-/// JavaScript off), plus the fragments chat.js asks for. Sending and confirming also work as
+/// JavaScript off), plus the fragments the page's scripts (wwwroot/js/chat/) ask for. Sending and confirming also work as
 /// plain form posts; with JavaScript the page uses the hub instead and streams.
 /// </summary>
 public sealed class ChatPageModel(
@@ -54,7 +58,7 @@ public sealed class ChatPageModel(
         return Page();
     }
 
-    /// <summary>One message as the page renders it; chat.js swaps it in when a reply completes.</summary>
+    /// <summary>One message as the page renders it; transcript.js swaps it in when a reply completes.</summary>
     public async Task<IActionResult> OnGetMessageAsync(Guid id, Guid messageId, CancellationToken cancellationToken)
     {
         var userId = User.GetUserId();
@@ -112,13 +116,8 @@ public sealed class ChatPageModel(
             return request.ConversationId is { } back ? Redirect($"/chat/{back}") : Redirect("/chat");
         }
 
-        await foreach (var chatEvent in follower.FollowAsync(userId, start, cancellationToken))
-        {
-            if (chatEvent is ErrorEvent failed)
-            {
-                Error = failed.Message;
-            }
-        }
+        var finished = await FinishedTurn.FollowAsync(follower, userId, start, cancellationToken);
+        Error = finished.Failure?.Message;
 
         return Redirect($"/chat/{start.ConversationId}");
     }

@@ -47,7 +47,7 @@ public static class DataExtensions
         return string.IsNullOrWhiteSpace(url) ? null : FromDatabaseUrl(url);
     }
 
-    /// <summary>Turns the seed's <c>postgresql://user:pass@host:port/db?sslmode=require</c> into an Npgsql string.</summary>
+    /// <summary>Turns a <c>DATABASE_URL</c> such as <c>postgresql://user:pass@host:port/db?sslmode=require</c> into an Npgsql string.</summary>
     internal static string FromDatabaseUrl(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("postgres" or "postgresql"))

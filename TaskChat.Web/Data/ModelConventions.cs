@@ -7,7 +7,7 @@ namespace TaskChat.Web.Data;
 internal static class ModelConventions
 {
     /// <summary>
-    /// The seed's tables use snake_case columns (user_id, is_completed ...); Identity's own
+    /// The tables use snake_case columns (user_id, is_completed ...); Identity's own
     /// tables keep their usual names so that its tooling and docs still apply.
     /// </summary>
     public static void UseSnakeCaseColumns(ModelBuilder builder, params string[] tables)

@@ -1,3 +1,4 @@
+
 namespace TaskChat.Web.Data;
 
 public static class StoredTime

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using TaskChat.Web.Chat;
+using TaskChat.Web.Chat.Conversations;
+using TaskChat.Web.Chat.Model;
 using TaskChat.Web.Identity;
 using TaskChat.Web.Tasks;
 
@@ -43,7 +44,7 @@ public abstract class TaskChatDbContext(DbContextOptions options)
         {
             conversation.ToTable("conversations");
             conversation.HasIndex(c => new { c.UserId, c.UpdatedAt });
-            conversation.Property(c => c.Title).HasMaxLength(200);
+            conversation.Property(c => c.Title).HasMaxLength(ConversationTitle.MaxLength);
             conversation.HasOne(c => c.User).WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 

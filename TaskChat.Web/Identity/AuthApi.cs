@@ -3,14 +3,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace TaskChat.Web.Identity;
 
-public sealed record RegisterRequest(string? Email, string? Password);
-
-public sealed record RegisterResponse(Guid UserId, string Email);
-
-public sealed record TokenRequest(string? Email, string? Password);
-
-public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);
-
 internal static class AuthApi
 {
     public static void MapAuthApi(this IEndpointRouteBuilder app)
@@ -21,7 +13,7 @@ internal static class AuthApi
     }
 
     private static async Task<Results<Created<RegisterResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        RegisterRequest request, UserManager<AppUser> users)
+        RegisterRequest request, AccountRegistration registration)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -32,19 +24,15 @@ internal static class AuthApi
             }.Where(pair => pair.Value.Length > 0).ToDictionary());
         }
 
-        var user = new AppUser { UserName = request.Email.Trim(), Email = request.Email.Trim() };
-        var result = await users.CreateAsync(user, request.Password);
-        if (result.Succeeded)
+        var result = await registration.RegisterAsync(request.Email, request.Password);
+        if (result.User is { } user)
         {
-            return TypedResults.Created($"/api/v1/users/{user.Id}", new RegisterResponse(user.Id, user.Email));
+            return TypedResults.Created($"/api/v1/users/{user.Id}", new RegisterResponse(user.Id, user.Email!));
         }
 
-        if (result.Errors.Any(error => error.Code is "DuplicateUserName" or "DuplicateEmail"))
-        {
-            return TypedResults.Problem("An account with this email already exists.", statusCode: StatusCodes.Status409Conflict);
-        }
-
-        return TypedResults.ValidationProblem(IdentityErrors.ToDictionary(result));
+        return result.IsDuplicate
+            ? TypedResults.Problem("An account with this email already exists.", statusCode: StatusCodes.Status409Conflict)
+            : TypedResults.ValidationProblem(result.Errors.ToDictionary());
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(

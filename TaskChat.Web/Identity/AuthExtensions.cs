@@ -20,6 +20,7 @@ public static class AuthExtensions
         var jwt = JwtOptions.From(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(jwt);
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddScoped<AccountRegistration>();
 
         builder.Services
             .AddIdentityCore<AppUser>(options =>

@@ -19,7 +19,7 @@ public sealed class JwtOptions
     public SymmetricSecurityKey SigningKey { get; private set; } = null!;
 
     /// <summary>
-    /// Reads <c>Jwt:*</c> and the seed's <c>JWT_SECRET</c>. A short secret stops start-up;
+    /// Reads <c>Jwt:*</c> and the <c>JWT_SECRET</c> environment variable. A short secret stops start-up;
     /// no secret is allowed only in Development, where a random key is generated.
     /// </summary>
     public static JwtOptions From(IConfiguration configuration, IHostEnvironment environment)

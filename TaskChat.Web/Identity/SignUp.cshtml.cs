@@ -1,11 +1,10 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace TaskChat.Web.Identity;
 
-public sealed class SignUpModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class SignUpModel(AccountRegistration registration, SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty]
     public CredentialsInput Input { get; set; } = new();
@@ -17,11 +16,10 @@ public sealed class SignUpModel(UserManager<AppUser> users, SignInManager<AppUse
             return Page();
         }
 
-        var user = new AppUser { UserName = Input.Email.Trim(), Email = Input.Email.Trim() };
-        var result = await users.CreateAsync(user, Input.Password);
-        if (!result.Succeeded)
+        var result = await registration.RegisterAsync(Input.Email, Input.Password);
+        if (result.User is not { } user)
         {
-            foreach (var (field, messages) in IdentityErrors.ToDictionary(result))
+            foreach (var (field, messages) in result.Errors)
             {
                 var key = field == "password" ? "Input.Password" : "Input.Email";
                 foreach (var message in messages)
@@ -36,15 +34,4 @@ public sealed class SignUpModel(UserManager<AppUser> users, SignInManager<AppUse
         await signIn.SignInAsync(user, isPersistent: true);
         return LocalRedirect("/chat");
     }
-}
-
-public sealed class CredentialsInput
-{
-    [Required(ErrorMessage = "Enter your email.")]
-    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
-    public string Email { get; set; } = "";
-
-    [Required(ErrorMessage = "Enter a password.")]
-    [DataType(DataType.Password)]
-    public string Password { get; set; } = "";
 }

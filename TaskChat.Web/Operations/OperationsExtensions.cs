@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace TaskChat.Web.Operations;
 
-// Reads: CORS_ORIGINS (a JSON array, as in the seed) or Cors:Origins (a list).
+// Reads: CORS_ORIGINS (a JSON array) or Cors:Origins (a list).
 public static class OperationsExtensions
 {
     public const string CorsPolicy = "configured-origins";

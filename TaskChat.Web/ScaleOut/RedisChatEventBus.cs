@@ -1,8 +1,7 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using StackExchange.Redis;
-using TaskChat.Web.Chat;
-using TaskChat.Web.Chat.Streaming;
+using TaskChat.Web.Chat.Contracts;
+using TaskChat.Web.Chat.Events;
 using TaskChat.Web.Operations;
 
 namespace TaskChat.Web.ScaleOut;
@@ -66,9 +65,9 @@ internal sealed class RedisChatEventBus(IConnectionMultiplexer redis, Conversati
 
     public async ValueTask<ChatSubscription> SubscribeAsync(Guid conversationId, long? afterEvent, CancellationToken cancellationToken)
     {
-        var feed = feeds.Get(conversationId);
-        var channel = Channel.CreateUnbounded<ChatEvent>();
-        feed.Subscribe(channel, afterEvent: null);
+        // Registered locally first, so nothing relayed from here on is missed; the turn's backlog
+        // is Redis's, not this node's (the turn may run on another node).
+        var local = feeds.Get(conversationId).Watch(afterEvent: null);
         try
         {
             var stored = await redis.GetDatabase().ListRangeAsync(RedisKeys.TurnEvents(conversationId));
@@ -76,11 +75,11 @@ internal sealed class RedisChatEventBus(IConnectionMultiplexer redis, Conversati
             IReadOnlyList<ChatEvent> backlog = TurnBuffer.FromEvents(events) is not { } turn
                 ? []
                 : afterEvent is { } after ? turn.After(after).ToList() : [turn.Snapshot()];
-            return new ChatSubscription(backlog, channel.Reader, () => feed.Unsubscribe(channel));
+            return local.WithBacklog(backlog);
         }
         catch
         {
-            feed.Unsubscribe(channel);
+            await local.DisposeAsync();
             throw;
         }
     }

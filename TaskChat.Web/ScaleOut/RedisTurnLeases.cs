@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using StackExchange.Redis;
-using TaskChat.Web.Chat.Streaming;
+using TaskChat.Web.Chat.Turns;
 
 namespace TaskChat.Web.ScaleOut;
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
-using TaskChat.Web.Chat.Streaming;
+using TaskChat.Web.Chat.Events;
+using TaskChat.Web.Chat.Turns;
 
 namespace TaskChat.Web.ScaleOut;
 

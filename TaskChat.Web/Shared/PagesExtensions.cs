@@ -1,3 +1,4 @@
+
 namespace TaskChat.Web.Shared;
 
 public static class PagesExtensions

@@ -1,3 +1,4 @@
+
 namespace TaskChat.Web.Tasks;
 
 /// <summary>The outcome of a task change: the task (and what it was before), or why there is none.</summary>

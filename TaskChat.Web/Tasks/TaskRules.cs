@@ -1,3 +1,4 @@
+
 namespace TaskChat.Web.Tasks;
 
 public static class TaskRules

@@ -1,3 +1,4 @@
+
 namespace TaskChat.Web.Assistant.Models;
 
 /// <summary>

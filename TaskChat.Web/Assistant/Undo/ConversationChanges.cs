@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using TaskChat.Web.Chat;
+using TaskChat.Web.Chat.Model;
 using TaskChat.Web.Data;
 
 namespace TaskChat.Web.Assistant.Undo;

@@ -1,5 +1,3 @@
-using TaskChat.Web.Chat.Rendering;
-
 namespace TaskChat.Web.Chat.Components;
 
 /// <summary>The chat page's server-side rendering: Markdown for replies, components to HTML for fragments.</summary>

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using TaskChat.Bench.Model;
-using TaskChat.Web.Chat;
+using TaskChat.Web.Chat.Contracts;
+using TaskChat.Web.Chat.Model;
 using TaskChat.Web.Operations;
 
 namespace TaskChat.Bench.Driver;

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TaskChat.Bench.Model;
-using TaskChat.Web.Chat;
+using TaskChat.Web.Chat.Contracts;
+using TaskChat.Web.Chat.Model;
 using TaskChat.Web.Operations;
 
 namespace TaskChat.Bench.Servers;

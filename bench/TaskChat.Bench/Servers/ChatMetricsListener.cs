@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using TaskChat.Web.Chat.Streaming;
+using TaskChat.Web.Chat;
 
 namespace TaskChat.Bench.Servers;
 

@@ -1,0 +1,12 @@
+namespace TaskChat.Web.Chat.Contracts;
+
+/// <summary>Error codes of <see cref="ErrorEvent"/>, stable for clients.</summary>
+public static class ChatErrorCodes
+{
+    public const string InvalidRequest = "invalid_request";
+    public const string MessageTooLong = "message_too_long";
+    public const string ConversationNotFound = "conversation_not_found";
+    public const string ToolCallNotFound = "tool_call_not_found";
+    public const string TurnInProgress = "turn_in_progress";
+    public const string ModelFailed = "model_failed";
+}

@@ -1,0 +1,3 @@
+namespace TaskChat.Web.Chat.Contracts;
+
+public sealed record ChatResponse(string Response, Guid ConversationId, Guid MessageId, ChatResponseMetadata Metadata);

@@ -1,0 +1,21 @@
+namespace TaskChat.Web.Chat.Model;
+
+public sealed class Message
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ConversationId { get; set; }
+    public Conversation? Conversation { get; set; }
+    public int SequenceNumber { get; set; }
+    public MessageRole Role { get; set; }
+    public string Content { get; set; } = "";
+    public MessageStatus Status { get; set; }
+    public string? ClientMessageId { get; set; }
+
+    /// <summary>JSON: provider, model, timings and usage for assistant replies.</summary>
+    public string? Metadata { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+
+    public List<ToolCall> ToolCalls { get; set; } = [];
+}

@@ -1,0 +1,3 @@
+namespace TaskChat.Web.Chat.Model;
+
+public enum MessageRole { User, Assistant }

@@ -1,0 +1,3 @@
+namespace TaskChat.Web.Chat.Model;
+
+public enum MessageStatus { Completed, Streaming, Cancelled, Failed, Interrupted }

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using TaskChat.Web.Assistant;
+using TaskChat.Web.Chat.Model;
+using TaskChat.Web.Data;
+
+namespace TaskChat.Web.Chat.Turns;
+
+/// <summary>
+/// The model's context for a turn, rebuilt from what was persisted, tool calls and results
+/// included, keeping the newest messages within the budget; and whether a deletion in it still
+/// waits for the user's answer.
+/// </summary>
+internal sealed record TurnHistory(List<ChatMessage> Messages, bool HasOpenProposal)
+{
+    /// <summary>One query (messages joined with their tool calls): it runs before the first token.</summary>
+    public static async Task<TurnHistory> LoadAsync(
+        TaskChatDbContext db, Guid conversationId, int beforeSequence, int budget, CancellationToken cancellationToken)
+    {
+        var messages = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.SequenceNumber < beforeSequence)
+            .OrderByDescending(m => m.SequenceNumber)
+            .Take(budget)
+            .Include(m => m.ToolCalls)
+            .AsSingleQuery()
+            .ToListAsync(cancellationToken);
+        var hasOpenProposal = messages.Any(m => m.ToolCalls.Any(c => c.Status == ToolCallStatus.NeedsConfirmation));
+        return new TurnHistory(Build(messages), hasOpenProposal);
+    }
+
+    private static List<ChatMessage> Build(List<Message> messages)
+    {
+        var history = new List<ChatMessage> { new(ChatRole.System, AssistantPrompt.System) };
+        foreach (var message in messages.OrderBy(m => m.SequenceNumber))
+        {
+            if (message.Role == MessageRole.User)
+            {
+                history.Add(new ChatMessage(ChatRole.User, message.Content));
+                continue;
+            }
+
+            var calls = message.ToolCalls.Where(c => c.Result is not null).OrderBy(c => c.StartedAt).ToList();
+            if (calls.Count > 0)
+            {
+                history.Add(new ChatMessage(ChatRole.Assistant, [.. calls.Select(ToCall)]));
+                history.Add(new ChatMessage(ChatRole.Tool, [.. calls.Select(ToResult)]));
+            }
+
+            if (message.Content.Length > 0)
+            {
+                history.Add(new ChatMessage(ChatRole.Assistant, message.Content));
+            }
+        }
+
+        return history;
+    }
+
+    public static AIContent ToCall(ToolCall call) =>
+        new FunctionCallContent(call.CallId, call.Name,
+            JsonSerializer.Deserialize<Dictionary<string, object?>>(call.Arguments) ?? []);
+
+    public static AIContent ToResult(ToolCall call) =>
+        new FunctionResultContent(call.CallId, JsonSerializer.Deserialize<JsonElement>(call.Result ?? "null"));
+}

@@ -1,0 +1,183 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TaskChat.Web.Chat.Contracts;
+using TaskChat.Web.Chat.Conversations;
+using TaskChat.Web.Chat.Events;
+using TaskChat.Web.Chat.Model;
+using TaskChat.Web.Data;
+
+namespace TaskChat.Web.Chat.Turns;
+
+/// <summary>
+/// The start of a turn, top to bottom (docs/architecture.md): validate, find the conversation
+/// or a repeated send, claim the conversation, commit the user's message, announce the turn,
+/// then hand it to <see cref="TurnRunner"/>, which streams, flushes and finishes it in the
+/// background. The hub and the REST endpoint are thin adapters over <see cref="StartAsync"/>.
+/// </summary>
+public sealed class TurnLifecycle(
+    IServiceScopeFactory scopes,
+    IChatEventBus bus,
+    TurnClaims claims,
+    TurnRunner runner,
+    ChatMetrics metrics,
+    IOptions<ChatSettings> settings,
+    TimeProvider time)
+{
+    public async Task<TurnStart> StartAsync(Guid userId, TurnRequest request, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var text = request.Text!.Trim();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
+
+        var found = await FindAsync(db, userId, request, cancellationToken);
+        if (found.Outcome is { } outcome)
+        {
+            return outcome;
+        }
+
+        var conversation = found.Conversation ?? new Conversation
+        {
+            UserId = userId,
+            Title = ConversationTitle.From(text),
+            CreatedAt = time.UtcNowForStorage(),
+        };
+        var (running, sameSend) = await claims.TryClaimAsync(userId, conversation, request.ClientMessageId);
+        if (running is null)
+        {
+            return sameSend is not null && await sameSend.Started.WaitAsync(cancellationToken) is { } original
+                ? original
+                : TurnInProgress(conversation.Id);
+        }
+
+        var committed = await CommitAsync(db, userId, request, conversation, found.HasStreamingReply, text, running, cancellationToken);
+        if (committed.Outcome is { } refused)
+        {
+            return refused;
+        }
+
+        var turn = await AnnounceAsync(userId, conversation, committed.Messages, request, text, running);
+        runner.Run(turn);
+        var start = new TurnStart(conversation.Id, committed.Messages.Assistant.Id, turn.Emitter.FirstEvent, null);
+        running.Announced(start);
+        return start;
+    }
+
+    /// <summary>Refuses what can be refused before touching anything.</summary>
+    private TurnStart? Validate(TurnRequest request)
+    {
+        var text = request.Text?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return TurnStart.Refused(request.ConversationId, ChatErrorCodes.InvalidRequest, "Type a message first.");
+        }
+
+        if (text.Length > settings.Value.MaxMessageLength)
+        {
+            return TurnStart.Refused(request.ConversationId, ChatErrorCodes.MessageTooLong,
+                $"Messages can be at most {settings.Value.MaxMessageLength:N0} characters; this one has {text.Length:N0}.");
+        }
+
+        return request.ClientMessageId is { Length: > 100 }
+            ? TurnStart.Refused(request.ConversationId, ChatErrorCodes.InvalidRequest, "client_message_id can be at most 100 characters.")
+            : null;
+    }
+
+    /// <summary>
+    /// The user's own conversation (someone else's looks missing), or the turn a repeated
+    /// client_message_id already started, or why the request is refused.
+    /// </summary>
+    private static async Task<(Conversation? Conversation, bool HasStreamingReply, TurnStart? Outcome)> FindAsync(
+        TaskChatDbContext db, Guid userId, TurnRequest request, CancellationToken cancellationToken)
+    {
+        Conversation? conversation = null;
+        var hasStreamingReply = false;
+        if (request.ConversationId is { } conversationId)
+        {
+            var found = await TurnCommit.FindConversationAsync(db, userId, conversationId, request.ClientMessageId, cancellationToken);
+            if (found is null)
+            {
+                return (null, false, TurnStart.Refused(conversationId, ChatErrorCodes.ConversationNotFound, "That conversation does not exist."));
+            }
+
+            (conversation, hasStreamingReply) = (found.Conversation, found.HasStreamingReply);
+            if (found.IsRepeat && await TurnCommit.FindRepeatAsync(db, userId, request, cancellationToken) is { } repeat)
+            {
+                return (conversation, hasStreamingReply, repeat);
+            }
+        }
+        else if (await TurnCommit.FindRepeatAsync(db, userId, request, cancellationToken) is { } repeat)
+        {
+            return (null, false, repeat);
+        }
+
+        if (request.ConfirmToolCallId is { } toolCallId && !await PendingDeletions.ExistsAsync(db, conversation?.Id, toolCallId, cancellationToken))
+        {
+            return (conversation, hasStreamingReply,
+                TurnStart.Refused(request.ConversationId, ChatErrorCodes.ToolCallNotFound, "That deletion is no longer waiting for an answer."));
+        }
+
+        return (conversation, hasStreamingReply, null);
+    }
+
+    /// <summary>Makes the user's message durable under the claim; on failure the claim is released.</summary>
+    private async Task<((Message User, Message Assistant) Messages, TurnStart? Outcome)> CommitAsync(
+        TaskChatDbContext db, Guid userId, TurnRequest request, Conversation conversation, bool hasStreamingReply, string text,
+        RunningTurn running, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await TurnCommit.CommitAsync(db, conversation, hasStreamingReply, text, request.ClientMessageId, time, cancellationToken), null);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The conversation's row was gone when its counter was bumped: deleted meanwhile.
+            await claims.ReleaseAsync(conversation.Id, running);
+            return (default, TurnStart.Refused(conversation.Id, ChatErrorCodes.ConversationNotFound, "That conversation does not exist."));
+        }
+        catch (DbUpdateException)
+        {
+            // A unique index refused the insert: a retry of the same client_message_id raced in,
+            // or another turn took these sequence numbers.
+            await claims.ReleaseAsync(conversation.Id, running);
+            db.ChangeTracker.Clear();
+            return (default, await TurnCommit.FindRepeatAsync(db, userId, request, CancellationToken.None) ?? TurnInProgress(conversation.Id));
+        }
+        catch
+        {
+            await claims.ReleaseAsync(conversation.Id, running);
+            throw;
+        }
+    }
+
+    /// <summary>Tells every watcher the turn started. From here the user's message is durable whatever happens.</summary>
+    private async Task<TurnContext> AnnounceAsync(
+        Guid userId, Conversation conversation, (Message User, Message Assistant) messages, TurnRequest request, string text, RunningTurn running)
+    {
+        var firstEvent = EventNumbers.First(messages.Assistant.SequenceNumber);
+        var emitter = new TurnEmitter(bus, conversation.Id, messages.Assistant.Id, firstEvent);
+        try
+        {
+            await bus.BeginTurnAsync(conversation.Id, messages.Assistant.Id, firstEvent);
+            await emitter.TurnStartedAsync(MessageMapping.ToDto(messages.User), conversation.Title);
+        }
+        catch
+        {
+            // The bus (Redis) failed: free the conversation rather than hold it for a turn that
+            // never runs. The reply left streaming is marked interrupted by the next send.
+            await claims.ReleaseAsync(conversation.Id, running);
+            throw;
+        }
+
+        metrics.TurnStarted();
+        return new TurnContext(userId, conversation.Id, messages.Assistant, text, request.ConfirmToolCallId, running, emitter);
+    }
+
+    private static TurnStart TurnInProgress(Guid conversationId) =>
+        TurnStart.Refused(conversationId, ChatErrorCodes.TurnInProgress,
+            "A reply is still being written in this conversation. Wait for it, or stop it first.");
+}
