@@ -44,7 +44,8 @@ public static class TargetResolver
             return Plan.Call(lookups.DistinctBy(call => call.Name + string.Join(",", call.Arguments!.Values)));
         }
 
-        numbers = numbers.Distinct().ToList();
+        // In number order, as the task list shows them: "delete the bread and the eggs" lists 1 then 3.
+        numbers = request.Intent is RequestIntent.Complete or RequestIntent.Delete ? [.. numbers.Distinct().Order()] : [.. numbers.Distinct()];
         if (numbers.Count == 0)
         {
             return Plan.Say(ChatReplies.NothingToApply(request.Intent));
