@@ -32,7 +32,7 @@ public sealed partial class OfflineChatClient(OfflineAssistantOptions options, O
     {
         cancellationToken.ThrowIfCancellationRequested();
         var history = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
-        var date = today.For(history, chatOptions);
+        var date = today.For(history);
         var state = TurnState.Read(history, (text, context) => RequestParser.Parse(text, date, context));
         var request = RequestParser.Parse(state.UserText, date, state.Context);
         var plan = RequestPlanner.Next(request, state, OfflineTools.From(chatOptions), date);

@@ -13,7 +13,7 @@ namespace TaskChat.Web.Assistant.Offline;
 /// </summary>
 public sealed partial class OfflineToday(TimeProvider time)
 {
-    public DateOnly For(IReadOnlyList<ChatMessage> history, ChatOptions? options)
+    public DateOnly For(IReadOnlyList<ChatMessage> history)
     {
         foreach (var message in history.Where(m => m.Role == ChatRole.System))
         {

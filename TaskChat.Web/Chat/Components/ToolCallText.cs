@@ -21,6 +21,10 @@ public static class ToolCallText
         [ToolNames.CompleteTask] = "✓",
         [ToolNames.UpdateTask] = "✎",
         [ToolNames.DeleteTask] = "✕",
+        [ToolNames.FindTasks] = "⌕",
+        [ToolNames.CompleteTasks] = "✓",
+        [ToolNames.DeleteTasks] = "✕",
+        [ToolNames.UndoLastChange] = "↶",
     };
 
     public static string Icon(string name) => Icons.GetValueOrDefault(name, DefaultIcon);
@@ -35,12 +39,16 @@ public static class ToolCallText
             ToolNames.ListTasks => Str(arguments, "status")?.ToLowerInvariant() switch
             {
                 "open" => "List open tasks",
-                "completed" => "List completed tasks",
+                "completed" or "done" => "List completed tasks",
                 _ => "List tasks",
             },
             ToolNames.CompleteTask => Bool(arguments, "completed") == false ? $"Reopen task {number}" : $"Complete task {number}",
             ToolNames.UpdateTask => title is null ? $"Update task {number}" : $"Rename task {number} to {Quote(title)}",
             ToolNames.DeleteTask => $"Delete task {number}",
+            ToolNames.FindTasks => $"Find {Quote(Str(arguments, "query") ?? "")}",
+            ToolNames.CompleteTasks => $"Complete {Tasks(arguments)}",
+            ToolNames.DeleteTasks => $"Delete {Tasks(arguments)}",
+            ToolNames.UndoLastChange => "Undo the last change",
             _ => name.Replace('_', ' '),
         };
     }
@@ -61,8 +69,11 @@ public static class ToolCallText
     {
         if (status == ToolCallStatus.NeedsConfirmation)
         {
-            var title = TaskTitle(result);
-            return $"{(title is null ? "This task" : Quote(title))} will be deleted once you confirm. You can also reply “yes” or “no”.";
+            // One card for a whole set of deletions names every task in it.
+            var titles = TaskTitles(result);
+            var named = titles.Count == 0 ? "This task" : string.Join(", ", titles.Take(titles.Count - 1).Select(Quote)) +
+                (titles.Count > 1 ? " and " : "") + Quote(titles[^1]);
+            return $"{named} will be deleted once you confirm. You can also reply “yes” or “no”.";
         }
 
         return ResultMessage(result);
@@ -74,6 +85,26 @@ public static class ToolCallText
             && value.TryGetProperty("task", out var task) && task.ValueKind == JsonValueKind.Object
             ? Str(task, "title")
             : null;
+
+    private static List<string> TaskTitles(JsonElement? result) =>
+        TaskTitle(result) is { } title ? [title]
+        : result is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("tasks", out var tasks) && tasks.ValueKind == JsonValueKind.Array
+            ? tasks.EnumerateArray().Select(task => Str(task, "title")).OfType<string>().ToList()
+            : [];
+
+    /// <summary>"task 2", "tasks 2 and 4", "tasks 1, 3 and 5" from a <c>numbers</c> argument.</summary>
+    private static string Tasks(JsonElement arguments)
+    {
+        var numbers = arguments.ValueKind == JsonValueKind.Object && arguments.TryGetProperty("numbers", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(n => n.ValueKind == JsonValueKind.String ? n.GetString() ?? "?" : n.GetRawText()).ToList()
+            : [];
+        return numbers.Count switch
+        {
+            0 => "tasks",
+            1 => $"task {numbers[0]}",
+            _ => $"tasks {string.Join(", ", numbers.Take(numbers.Count - 1))} and {numbers[^1]}",
+        };
+    }
 
     public static string Status(ToolCallStatus status) => status switch
     {

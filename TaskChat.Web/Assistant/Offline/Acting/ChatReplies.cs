@@ -36,7 +36,7 @@ public static class ChatReplies
         return opener + "\n\n" + string.Join("\n", ideas.Select(idea => $"- {idea}"));
     }
 
-    public static string AskWhat(string? text) =>
+    public const string AskWhat =
         "Tell me a little more: which task, or what should it say? For example “add call mom tomorrow”, “mark the report as done” or “delete task 3”.";
 
     public static string NothingToApply(RequestIntent intent) => intent switch

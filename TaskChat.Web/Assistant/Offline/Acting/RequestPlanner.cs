@@ -40,7 +40,7 @@ public static class RequestPlanner
             case RequestIntent.Deny:
                 return Plan.Say(ChatReplies.NothingDeleted);
             case RequestIntent.Incomplete:
-                return Plan.Say(ChatReplies.AskWhat(state.UserText));
+                return Plan.Say(ChatReplies.AskWhat);
             default:
                 return Plan.Say(ChatReplies.For(request.Intent, state));
         }
