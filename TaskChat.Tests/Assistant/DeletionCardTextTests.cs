@@ -23,7 +23,7 @@ public sealed class DeletionCardTextTests
     [Theory]
     [InlineData("complete_tasks", """{"numbers": [1, 3, 5]}""", "Complete tasks 1, 3 and 5")]
     [InlineData("complete_tasks", """{"numbers": [2]}""", "Complete task 2")]
-    [InlineData("find_tasks", """{"query": "report"}""", "Find “report”")]
+    [InlineData("find_tasks", """{"query": "report"}""", "Find tasks matching “report”")]
     [InlineData("undo_last_change", "{}", "Undo the last change")]
     public void TheNewToolsHaveReadableCards(string name, string arguments, string expected) =>
         Assert.Equal(expected, ToolCallText.Describe(name, JsonDocument.Parse(arguments).RootElement));

@@ -1,13 +1,11 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.AI;
 using TaskChat.Web.Tasks;
 
 namespace TaskChat.Web.Assistant;
 
 // Adding, changing and completing: no confirmation needed, each reports what it changed.
-[SuppressMessage("Style", "IDE1006", Justification = "Parameter names are the JSON names the model sees.")]
 public sealed partial class TaskTools
 {
     [Description("Adds a new task and returns it with its number. Use it for requests such as \"remind me to call mom tomorrow\" " +

@@ -36,20 +36,49 @@ public static class ToolCallText
         return name switch
         {
             ToolNames.AddTask => title is null ? "Add a task" : $"Add task {Quote(title)}",
-            ToolNames.ListTasks => Str(arguments, "status")?.ToLowerInvariant() switch
-            {
-                "open" => "List open tasks",
-                "completed" or "done" => "List completed tasks",
-                _ => "List tasks",
-            },
+            ToolNames.ListTasks => ListWords(arguments),
+            ToolNames.FindTasks => Str(arguments, "query") is { } query ? $"Find tasks matching {Quote(query)}" : "Find tasks",
+            ToolNames.CompleteTasks => $"Complete {TaskNumbers(arguments)}",
+            ToolNames.DeleteTasks => $"Delete {TaskNumbers(arguments)}",
             ToolNames.CompleteTask => Bool(arguments, "completed") == false ? $"Reopen task {number}" : $"Complete task {number}",
             ToolNames.UpdateTask => title is null ? $"Update task {number}" : $"Rename task {number} to {Quote(title)}",
             ToolNames.DeleteTask => $"Delete task {number}",
-            ToolNames.FindTasks => $"Find {Quote(Str(arguments, "query") ?? "")}",
-            ToolNames.CompleteTasks => $"Complete {Tasks(arguments)}",
-            ToolNames.DeleteTasks => $"Delete {Tasks(arguments)}",
             ToolNames.UndoLastChange => "Undo the last change",
             _ => name.Replace('_', ' '),
+        };
+    }
+
+    private static string ListWords(JsonElement arguments)
+    {
+        var status = Str(arguments, "status")?.ToLowerInvariant() switch
+        {
+            "open" => "open ",
+            "completed" or "done" => "completed ",
+            _ => "",
+        };
+        var due = Str(arguments, "due")?.ToLowerInvariant() switch
+        {
+            "today" => " due today",
+            "overdue" => " that are overdue",
+            "upcoming" => " due soon",
+            _ => "",
+        };
+        var list = Str(arguments, "list") is { } name ? $" on {Quote(name)}" : "";
+        return $"List {status}tasks{list}{due}";
+    }
+
+    /// <summary>"task 2", "tasks 2 and 4" from a <c>numbers</c> argument.</summary>
+    private static string TaskNumbers(JsonElement arguments)
+    {
+        var numbers = arguments.ValueKind == JsonValueKind.Object && arguments.TryGetProperty("numbers", out var value)
+            && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Select(n => n.ValueKind == JsonValueKind.String ? n.GetString() ?? "?" : n.GetRawText()).ToList()
+            : [];
+        return numbers.Count switch
+        {
+            0 => "tasks",
+            1 => $"task {numbers[0]}",
+            _ => $"tasks {string.Join(", ", numbers.Take(numbers.Count - 1))} and {numbers[^1]}",
         };
     }
 
@@ -69,14 +98,30 @@ public static class ToolCallText
     {
         if (status == ToolCallStatus.NeedsConfirmation)
         {
-            // One card for a whole set of deletions names every task in it.
             var titles = TaskTitles(result);
-            var named = titles.Count == 0 ? "This task" : string.Join(", ", titles.Take(titles.Count - 1).Select(Quote)) +
-                (titles.Count > 1 ? " and " : "") + Quote(titles[^1]);
-            return $"{named} will be deleted once you confirm. You can also reply “yes” or “no”.";
+            var subject = titles.Count switch
+            {
+                0 => "This task",
+                1 => Quote(titles[0]),
+                _ => $"{string.Join(", ", titles.Take(titles.Count - 1).Select(Quote))} and {Quote(titles[^1])}",
+            };
+            return $"{subject} will be deleted once you confirm. You can also reply “yes” or “no”.";
         }
 
         return ResultMessage(result);
+    }
+
+    /// <summary>The tasks a result is about: its one <c>task</c>, or its <c>tasks</c> (a deletion of several).</summary>
+    private static List<string> TaskTitles(JsonElement? result)
+    {
+        if (TaskTitle(result) is { } one)
+        {
+            return [one];
+        }
+
+        return result is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("tasks", out var tasks) && tasks.ValueKind == JsonValueKind.Array
+            ? tasks.EnumerateArray().Select(t => Str(t, "title")).OfType<string>().ToList()
+            : [];
     }
 
     /// <summary>The task a result is about (a deletion card names it), if any.</summary>
@@ -85,26 +130,6 @@ public static class ToolCallText
             && value.TryGetProperty("task", out var task) && task.ValueKind == JsonValueKind.Object
             ? Str(task, "title")
             : null;
-
-    private static List<string> TaskTitles(JsonElement? result) =>
-        TaskTitle(result) is { } title ? [title]
-        : result is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("tasks", out var tasks) && tasks.ValueKind == JsonValueKind.Array
-            ? tasks.EnumerateArray().Select(task => Str(task, "title")).OfType<string>().ToList()
-            : [];
-
-    /// <summary>"task 2", "tasks 2 and 4", "tasks 1, 3 and 5" from a <c>numbers</c> argument.</summary>
-    private static string Tasks(JsonElement arguments)
-    {
-        var numbers = arguments.ValueKind == JsonValueKind.Object && arguments.TryGetProperty("numbers", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(n => n.ValueKind == JsonValueKind.String ? n.GetString() ?? "?" : n.GetRawText()).ToList()
-            : [];
-        return numbers.Count switch
-        {
-            0 => "tasks",
-            1 => $"task {numbers[0]}",
-            _ => $"tasks {string.Join(", ", numbers.Take(numbers.Count - 1))} and {numbers[^1]}",
-        };
-    }
 
     public static string Status(ToolCallStatus status) => status switch
     {

@@ -10,7 +10,20 @@ namespace TaskChat.Web.Tasks.Live;
 /// with Redis configured the backplane carries them across nodes.
 /// </summary>
 [Authorize]
-public sealed class TasksHub : Hub;
+public sealed class TasksHub(IHostApplicationLifetime lifetime) : Hub
+{
+    /// <summary>
+    /// SignalR closes its connections when the app stops, and the pages reconnect at once. A
+    /// connection that lands while the app is stopping is ended, or it would hold the shutdown
+    /// open until the host's timeout; the page tries again against the next process.
+    /// </summary>
+    public override Task OnConnectedAsync()
+    {
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            Context.Abort();
+        }
 
-/// <summary>The <c>tasks_changed</c> message: which task numbers changed (empty: "anything may have", e.g. a new time zone).</summary>
-public sealed record TasksChangedMessage(IReadOnlyList<int> Numbers);
+        return Task.CompletedTask;
+    }
+}
