@@ -14,7 +14,20 @@ public sealed class AccountRegistration(UserManager<AppUser> users)
         var result = await users.CreateAsync(user, password);
         return result.Succeeded
             ? new RegistrationResult(user, new Dictionary<string, string[]>(), IsDuplicate: false)
-            : new RegistrationResult(null, IdentityErrors.ToDictionary(result),
+            : new RegistrationResult(null, IdentityErrors.ToDictionary(result.Errors),
                 result.Errors.Any(error => error.Code is "DuplicateUserName" or "DuplicateEmail"));
+    }
+
+    /// <summary>What is wrong with a password, so a form with a bad email can say both at once.</summary>
+    public async Task<string[]> PasswordErrorsAsync(string password)
+    {
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, new AppUser(), password);
+            errors.AddRange(result.Errors);
+        }
+
+        return IdentityErrors.ToDictionary(errors).GetValueOrDefault("password", []);
     }
 }

@@ -12,6 +12,10 @@ public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Someone already signed in has nothing to do here: on to the chat (or where they were going).</summary>
+    public IActionResult OnGet() =>
+        User.Identity?.IsAuthenticated == true ? LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/chat") : Page();
+
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid)

@@ -9,10 +9,22 @@ public sealed class SignUpModel(AccountRegistration registration, SignInManager<
     [BindProperty]
     public CredentialsInput Input { get; set; } = new();
 
+    /// <summary>Someone already signed in has an account: on to the chat.</summary>
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect("/chat") : Page();
+
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid)
         {
+            // Every problem at once: the password's rules too, not only the email's format.
+            if (!string.IsNullOrEmpty(Input.Password) && ModelState["Input.Password"]?.Errors.Count is null or 0)
+            {
+                foreach (var message in await registration.PasswordErrorsAsync(Input.Password))
+                {
+                    ModelState.AddModelError("Input.Password", message);
+                }
+            }
+
             return Page();
         }
 

@@ -56,7 +56,13 @@ public static class OperationsExtensions
             app.UseHsts();
         }
 
-        app.UseStatusCodePages();
+        // An error status without a body: the API answers with ProblemDetails, a page request
+        // with a page a person can read (StatusCode.cshtml).
+        app.UseWhen(IsApiOrHub, api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApiOrHub(context), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        // Routing after the status pages, so that a re-executed request is routed to its page
+        // (with routing at the start of the pipeline, the re-execution finds no endpoint).
+        app.UseRouting();
         app.UseRequestLogging();
         app.UseCors(CorsPolicy);
         app.UseAuthentication();
@@ -72,6 +78,10 @@ public static class OperationsExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
     }
+
+    private static bool IsApiOrHub(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs")
+        || context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/openapi");
 
     internal static string[] CorsOrigins(IConfiguration configuration)
     {
