@@ -33,9 +33,8 @@ public static class AssistantExtensions
                 .BindConfiguration(OfflineAssistantOptions.Section)
                 .ValidateDataAnnotations()
                 .ValidateOnStart();
-            builder.Services.AddSingleton<OfflineToday>();
-            chat = builder.Services.AddChatClient(services => new OfflineChatClient(
-                services.GetRequiredService<IOptions<OfflineAssistantOptions>>().Value, services.GetRequiredService<OfflineToday>()));
+            chat = builder.Services.AddChatClient(services =>
+                new OfflineChatClient(services.GetRequiredService<IOptions<OfflineAssistantOptions>>().Value));
         }
         else
         {
