@@ -81,9 +81,11 @@ public sealed class OpenTelemetryTests(TelemetryWorld world) : IClassFixture<Tel
         }
 
         // The query string was there, but its value was not.
-        var negotiate = received.Where(r => r.Signal == "traces").SelectMany(r => Otlp.Spans(r.Body))
-            .First(s => s.Attributes.GetValueOrDefault("url.path") == "/hubs/chat/negotiate");
-        Assert.Equal("negotiateVersion=Redacted&access_token=Redacted", negotiate.Attributes.GetValueOrDefault("url.query"));
+        var queries = received.Where(r => r.Signal == "traces").SelectMany(r => Otlp.Spans(r.Body))
+            .Where(s => s.Attributes.GetValueOrDefault("url.path") == "/hubs/chat/negotiate")
+            .Select(s => s.Attributes.GetValueOrDefault("url.query"))
+            .ToList();
+        Assert.Contains("negotiateVersion=Redacted&access_token=Redacted", queries);
     }
 
     [Fact]
