@@ -1,6 +1,6 @@
 // The tasks hub: calls onChange whenever any of this user's tasks changed, from any tab, the
 // assistant or the API (the server sends "tasks_changed" to this user's connections only), and
-// again after a reconnect, since changes may have been missed while away.
+// once connected or reconnected, since changes may have been missed while not listening.
 export function watchTasks(onChange) {
     const { HubConnectionBuilder, HubConnectionState, LogLevel } = globalThis.signalR;
     const connection = new HubConnectionBuilder()
@@ -19,6 +19,8 @@ export function watchTasks(onChange) {
         try {
             await connection.start();
             document.documentElement.dataset.tasksLive = 'true';
+            // A change made between rendering the page and connecting was announced to no one.
+            onChange();
         } catch {
             retry = setTimeout(start, 3000);
         }

@@ -39,6 +39,7 @@ function show(html) {
     } else if (undo?.isConnected === false && undoTimer) {
         view.prepend(undo);
     }
+    root.dataset.timeZone = view.querySelector('#task-view-state')?.dataset.timeZone ?? root.dataset.timeZone;
     root.dataset.updated = String(Date.now());
 }
 
