@@ -12,7 +12,7 @@ public sealed class GracefulStopTests
     public async Task AStopMidReplySavesTheReplyAsInterruptedWithEverythingItStreamed()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var environment = AppProcess.DefaultEnvironment();
+        var environment = AppEnvironment.Defaults();
         foreach (var (key, value) in database.EnvironmentVariables)
         {
             environment[key] = value;
