@@ -37,7 +37,7 @@ public sealed class ChatPageModel(
     public async Task<IActionResult> OnGetAsync(Guid? id, int? before, CancellationToken cancellationToken)
     {
         var userId = User.GetUserId();
-        Conversations = await store.ListAsync(userId, cancellationToken);
+        Conversations = (await store.ListAsync(userId, cancellationToken: cancellationToken)).Conversations;
         if (id is not { } conversationId)
         {
             return Page();
@@ -73,7 +73,7 @@ public sealed class ChatPageModel(
         {
             [nameof(MessageView.Message)] = message,
             [nameof(MessageView.ConversationId)] = id,
-            [nameof(MessageView.IsLatest)] = message.SequenceNumber == conversation.LastSequenceNumber,
+            [nameof(MessageView.IsLatest)] = message.Id == conversation.CurrentMessageId,
         }), "text/html");
     }
 

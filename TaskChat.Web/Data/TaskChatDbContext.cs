@@ -38,6 +38,7 @@ public abstract class TaskChatDbContext(DbContextOptions options)
         {
             conversation.ToTable("conversations");
             conversation.HasIndex(c => new { c.UserId, c.UpdatedAt });
+            conversation.HasIndex(c => new { c.UserId, c.IsPinned, c.UpdatedAt, c.Id });
             conversation.Property(c => c.Title).HasMaxLength(ConversationTitle.MaxLength);
             conversation.HasOne(c => c.User).WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -48,6 +49,8 @@ public abstract class TaskChatDbContext(DbContextOptions options)
             message.HasIndex(m => new { m.ConversationId, m.SequenceNumber }).IsUnique();
             message.HasIndex(m => new { m.ConversationId, m.ClientMessageId }).IsUnique();
             message.HasIndex(m => m.Status);
+            message.HasIndex(m => new { m.ConversationId, m.ParentId });
+            message.HasOne<Message>().WithMany().HasForeignKey(m => m.ParentId).OnDelete(DeleteBehavior.Cascade);
             message.Property(m => m.ClientMessageId).HasMaxLength(100);
             message.Property(m => m.Role).HasConversion(LowercaseEnum<MessageRole>()).HasMaxLength(20);
             message.Property(m => m.Status).HasConversion(LowercaseEnum<MessageStatus>()).HasMaxLength(20);

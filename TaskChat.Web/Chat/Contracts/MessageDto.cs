@@ -3,6 +3,11 @@ using TaskChat.Web.Chat.Model;
 
 namespace TaskChat.Web.Chat.Contracts;
 
+/// <summary>
+/// A message as listed. <see cref="ParentId"/>, <see cref="SiblingIndex"/> (1-based) and
+/// <see cref="SiblingCount"/> place it in the conversation's tree: a count above 1 means edits or
+/// regenerated replies made other versions of it ("‹ 2/3 ›").
+/// </summary>
 public sealed record MessageDto(
     Guid Id,
     int SequenceNumber,
@@ -11,4 +16,7 @@ public sealed record MessageDto(
     MessageStatus Status,
     DateTime CreatedAt,
     IReadOnlyList<ToolCallDto> ToolCalls,
-    JsonElement? Metadata = null);
+    JsonElement? Metadata = null,
+    Guid? ParentId = null,
+    int SiblingIndex = 1,
+    int SiblingCount = 1);

@@ -16,7 +16,8 @@ internal static class MessageMapping
         message.Status,
         message.CreatedAt,
         message.ToolCalls.OrderBy(t => t.StartedAt).ThenBy(t => t.Id).Select(ToDto).ToList(),
-        ParseOrNull(message.Metadata));
+        ParseOrNull(message.Metadata),
+        message.ParentId);
 
     public static ToolCallDto ToDto(ToolCall call) =>
         new(call.Id, call.Name, ParseOrNull(call.Arguments) ?? EmptyObject, ParseOrNull(call.Result), call.Status);

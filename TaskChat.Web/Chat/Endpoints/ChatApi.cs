@@ -16,60 +16,28 @@ internal static class ChatApi
 
         api.MapPost("/chat", SendAsync).WithTags("Chat");
 
-        var conversations = api.MapGroup("/conversations").WithTags("Conversations");
-        conversations.MapGet("/", async (ClaimsPrincipal user, ConversationStore store, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await store.ListAsync(user.GetUserId(), cancellationToken)));
-
-        conversations.MapGet("/{id:guid}/messages", async Task<Results<Ok<MessagePage>, ProblemHttpResult>> (
-            Guid id, int? before, int? limit, ClaimsPrincipal user, ConversationStore store, CancellationToken cancellationToken) =>
-            await store.PageAsync(user.GetUserId(), id, before, limit, cancellationToken) is { } page
-                ? TypedResults.Ok(page)
-                : NotFound());
-
-        conversations.MapPatch("/{id:guid}", async Task<Results<Ok<ConversationDto>, ValidationProblem, ProblemHttpResult>> (
-            Guid id, RenameConversationRequest request, ClaimsPrincipal user, ConversationStore store, CancellationToken cancellationToken) =>
-        {
-            var title = request.Title?.Trim();
-            if (string.IsNullOrEmpty(title) || title.Length > ConversationTitle.MaxLength)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["title"] = [$"A title of 1 to {ConversationTitle.MaxLength} characters is required."],
-                });
-            }
-
-            return await store.RenameAsync(user.GetUserId(), id, title, cancellationToken) is { } renamed
-                ? TypedResults.Ok(new ConversationDto(renamed.Id, renamed.Title, renamed.CreatedAt, renamed.UpdatedAt))
-                : NotFound();
-        });
-
-        conversations.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (
-            Guid id, ClaimsPrincipal user, ConversationStore store, ITurnLeases leases, CancellationToken cancellationToken) =>
-        {
-            if (await store.FindAsync(user.GetUserId(), id, cancellationToken) is null)
-            {
-                return NotFound();
-            }
-
-            await leases.RequestStopAsync(id);
-            await store.DeleteAsync(user.GetUserId(), id, cancellationToken);
-            return TypedResults.NoContent();
-        });
-
+        api.MapConversationsApi();
+        api.MapBranchesApi();
+        api.MapGet("/search", SearchApi.SearchAsync).WithTags("Search");
         return app;
     }
 
     /// <summary>The seed's chat endpoint: runs a whole turn through the same lifecycle and answers when it ends.</summary>
-    private static async Task<Results<Ok<ChatResponse>, ProblemHttpResult>> SendAsync(
-        ChatRequest request, ClaimsPrincipal user, TurnLifecycle turns, TurnFollower follower, ConversationStore store, CancellationToken cancellationToken)
+    private static Task<Results<Ok<ChatResponse>, ProblemHttpResult>> SendAsync(
+        ChatRequest request, ClaimsPrincipal user, TurnLifecycle turns, TurnFollower follower, ConversationStore store, CancellationToken cancellationToken) =>
+        RunTurnAsync(TurnRequest.From(request), user, turns, follower, store, cancellationToken);
+
+    /// <summary>Any turn over REST (a send, an edit, a regeneration): the same lifecycle as the hub, answered when it ends.</summary>
+    internal static async Task<Results<Ok<ChatResponse>, ProblemHttpResult>> RunTurnAsync(
+        TurnRequest request, ClaimsPrincipal user, TurnLifecycle turns, TurnFollower follower, ConversationStore store, CancellationToken cancellationToken)
     {
         var userId = user.GetUserId();
-        var start = await turns.StartAsync(userId, TurnRequest.From(request), cancellationToken);
+        var start = await turns.StartAsync(userId, request, cancellationToken);
         if (start.Error is { } error)
         {
             return TypedResults.Problem(error.Message, statusCode: error.Code switch
             {
-                ChatErrorCodes.ConversationNotFound => StatusCodes.Status404NotFound,
+                ChatErrorCodes.ConversationNotFound or ChatErrorCodes.MessageNotFound => StatusCodes.Status404NotFound,
                 ChatErrorCodes.TurnInProgress => StatusCodes.Status409Conflict,
                 _ => StatusCodes.Status400BadRequest,
             }, extensions: new Dictionary<string, object?> { ["code"] = error.Code });
@@ -97,6 +65,6 @@ internal static class ChatApi
             ChatResponseMetadataReader.From(metadata)));
     }
 
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem("That conversation does not exist.", statusCode: StatusCodes.Status404NotFound);
+    internal static ProblemHttpResult NotFound(string what = "conversation") =>
+        TypedResults.Problem($"That {what} does not exist.", statusCode: StatusCodes.Status404NotFound);
 }

@@ -65,7 +65,7 @@ public sealed class TurnRunner(
     private async Task StreamAsync(IServiceProvider services, TaskChatDbContext db, TurnContext turn, ToolCallLog toolLog, TurnText text, TurnInfo info)
     {
         var tools = services.GetRequiredService<TaskToolsFactory>().Create(turn.UserId);
-        var history = await TurnHistory.LoadAsync(db, turn.ConversationId, turn.Assistant.SequenceNumber, settings.Value.HistoryMessages, turn.Running.Token);
+        var history = await TurnHistory.LoadAsync(db, turn.ConversationId, turn.Assistant.ParentId, settings.Value.HistoryMessages, turn.Running.Token);
 
         // Deleting is two-step and enforced here, not in the prompt: a pending deletion is
         // carried out only when this turn is the user's "yes" (or the Confirm button).
