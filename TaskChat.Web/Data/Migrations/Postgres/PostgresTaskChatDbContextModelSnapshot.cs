@@ -152,7 +152,7 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -162,14 +162,6 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
-
-                    b.Property<Guid?>("CurrentMessageId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("current_message_id");
-
-                    b.Property<bool>("IsPinned")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_pinned");
 
                     b.Property<int>("LastSequenceNumber")
                         .HasColumnType("integer")
@@ -193,12 +185,10 @@ namespace TaskChat.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UserId", "UpdatedAt");
 
-                    b.HasIndex("UserId", "IsPinned", "UpdatedAt", "Id");
-
                     b.ToTable("conversations", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -231,10 +221,6 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("metadata");
 
-                    b.Property<Guid?>("ParentId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("parent_id");
-
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -253,14 +239,10 @@ namespace TaskChat.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParentId");
-
                     b.HasIndex("Status");
 
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique();
-
-                    b.HasIndex("ConversationId", "ParentId");
 
                     b.HasIndex("ConversationId", "SequenceNumber")
                         .IsUnique();
@@ -268,7 +250,7 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.ToTable("messages", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Model.ToolCall", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.ToolCall", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -493,7 +475,7 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
                 {
                     b.HasOne("TaskChat.Web.Identity.AppUser", "User")
                         .WithMany()
@@ -504,25 +486,20 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
                 {
-                    b.HasOne("TaskChat.Web.Chat.Model.Conversation", "Conversation")
+                    b.HasOne("TaskChat.Web.Chat.Conversation", "Conversation")
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("TaskChat.Web.Chat.Model.Message", null)
-                        .WithMany()
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
                     b.Navigation("Conversation");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Model.ToolCall", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.ToolCall", b =>
                 {
-                    b.HasOne("TaskChat.Web.Chat.Model.Message", "Message")
+                    b.HasOne("TaskChat.Web.Chat.Message", "Message")
                         .WithMany("ToolCalls")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -542,12 +519,12 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
                 {
                     b.Navigation("Messages");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
                 {
                     b.Navigation("ToolCalls");
                 });
