@@ -13,7 +13,9 @@ public sealed class TaskToolsTests(AssistantHost host) : IClassFixture<Assistant
         await using var scope = host.App.Services.CreateAsyncScope();
         var tools = Tools(scope, Guid.NewGuid()).AsTools().Cast<AIFunction>().ToList();
 
-        Assert.Equal(["add_task", "list_tasks", "complete_task", "update_task", "delete_task"], tools.Select(tool => tool.Name));
+        Assert.Equal(
+            ["add_task", "list_tasks", "find_tasks", "update_task", "complete_tasks", "delete_tasks", "complete_task", "delete_task"],
+            tools.Select(tool => tool.Name));
         foreach (var tool in tools)
         {
             Assert.False(string.IsNullOrWhiteSpace(tool.Description));
@@ -22,11 +24,16 @@ public sealed class TaskToolsTests(AssistantHost host) : IClassFixture<Assistant
             Assert.DoesNotContain(parameters, name => name.Contains("user"));
         }
 
-        Assert.Equal(["title", "description"], Parameters(tools[0]));
-        Assert.Equal(["status"], Parameters(tools[1]));
-        Assert.Equal(["number", "completed"], Parameters(tools[2]));
-        Assert.Equal(["number", "title", "description"], Parameters(tools[3]));
-        Assert.Equal(["number"], Parameters(tools[4]));
+        Assert.Equal(["title", "description", "due_date", "priority", "list"], Parameters(tools[0]));
+        Assert.Equal(["status", "list", "due"], Parameters(tools[1]));
+        Assert.Equal(["query"], Parameters(tools[2]));
+        Assert.Equal(["number", "title", "description", "due_date", "priority", "list", "is_completed"], Parameters(tools[3]));
+        Assert.Equal(["numbers"], Parameters(tools[4]));
+        Assert.Equal(["numbers"], Parameters(tools[5]));
+        Assert.Equal(["number", "completed"], Parameters(tools[6]));
+        Assert.Equal(["number"], Parameters(tools[7]));
+        Assert.Equal(["title"], Required(tools[0]));
+        Assert.Equal(["numbers"], Required(tools[5]));
     }
 
     [Fact]
@@ -73,7 +80,7 @@ public sealed class TaskToolsTests(AssistantHost host) : IClassFixture<Assistant
         Assert.Equal("Call mom", Assert.Single(completed.Tasks!).Title);
         Assert.Equal(completed.Tasks, done.Tasks);
         Assert.Equal(ToolStatus.Failed, nonsense.Status);
-        Assert.Contains("\"all\", \"open\" or \"completed\"", nonsense.Message);
+        Assert.Contains("Use \"open\", \"done\" or \"all\"", nonsense.Message);
     }
 
     [Fact]
@@ -83,7 +90,7 @@ public sealed class TaskToolsTests(AssistantHost host) : IClassFixture<Assistant
         await using var scope = host.App.Services.CreateAsyncScope();
         var tools = Tools(scope, userId);
         var status = Function(tools, ToolNames.ListTasks).JsonSchema.GetProperty("properties").GetProperty("status");
-        Assert.Equal(["all", "open", "completed"], status.GetProperty("enum").EnumerateArray().Select(value => value.GetString()));
+        Assert.Equal(["all", "open", "done"], status.GetProperty("enum").EnumerateArray().Select(value => value.GetString()));
 
         var longTitle = await Function(tools, ToolNames.AddTask).InvokeAsync(new AIFunctionArguments { ["title"] = new string('x', 201) });
         var badStatus = await Function(tools, ToolNames.ListTasks).InvokeAsync(new AIFunctionArguments { ["status"] = "someday" });
@@ -242,6 +249,9 @@ public sealed class TaskToolsTests(AssistantHost host) : IClassFixture<Assistant
 
     private static AIFunction Function(TaskTools tools, string name) =>
         tools.AsTools().OfType<AIFunction>().Single(tool => tool.Name == name);
+
+    private static List<string> Required(AIFunction tool) =>
+        tool.JsonSchema.TryGetProperty("required", out var required) ? required.EnumerateArray().Select(name => name.GetString()!).ToList() : [];
 
     private static List<string> Parameters(AIFunction tool) =>
         tool.JsonSchema.GetProperty("properties").EnumerateObject().Select(property => property.Name).ToList();

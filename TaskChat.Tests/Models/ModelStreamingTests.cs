@@ -38,16 +38,19 @@ public sealed class ModelStreamingTests
         Assert.Equal(4, usage.GetProperty("output_token_count").GetInt64());
         Assert.Equal(ScriptedReply.PromptTokens + 4, usage.GetProperty("total_token_count").GetInt64());
 
-        // What the SDK sent: the configured model, streaming with usage, the five tools, the prompt and the message.
+        // What the SDK sent: the configured model, streaming with usage, the tools, the prompt (with today's date) and the message.
         var request = Assert.Single(world.Model.Requests);
         Assert.Equal("/v1/chat/completions", request.Path);
         Assert.Equal($"Bearer {ModelHarness.ApiKey}", request.Authorization);
         Assert.Equal(ModelHarness.ConfiguredModel, request.Model);
         Assert.True(request.Streams);
         Assert.True(request.AsksForUsage);
-        Assert.Equal(["add_task", "list_tasks", "complete_task", "update_task", "delete_task"], request.ToolNames);
+        Assert.Equal(
+            ["add_task", "list_tasks", "find_tasks", "update_task", "complete_tasks", "delete_tasks", "complete_task", "delete_task"],
+            request.ToolNames);
         Assert.Equal(["system", "user"], request.Roles);
-        Assert.Contains("delete_task", RecordedRequest.TextOf(request.Messages[0]));
+        Assert.Contains("delete_tasks", RecordedRequest.TextOf(request.Messages[0]));
+        Assert.Contains($"Today is {DateTime.UtcNow.DayOfWeek} {DateTime.UtcNow:yyyy-MM-dd} in the user's time zone (UTC).", RecordedRequest.TextOf(request.Messages[0]));
         Assert.Equal("Hi", RecordedRequest.TextOf(request.Messages[1]));
     }
 

@@ -3,29 +3,24 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
-using TaskChat.Web.Tasks;
 
 namespace TaskChat.Web.Assistant;
 
 public enum ToolStatus { Succeeded, Failed, NeedsConfirmation }
 
-/// <summary>A task as the tools report it: what a model needs to talk about it, nothing more.</summary>
-public sealed record ToolTask(int Number, string Title, string? Description, bool IsCompleted)
-{
-    public static ToolTask From(TaskItem task) => new(task.Number, task.Title, task.Description, task.IsCompleted);
-}
-
 /// <summary>
 /// What every task tool returns, serialized as
-/// <c>{"status": "succeeded" | "failed" | "needs_confirmation", "message": "...", "task": {...}?, "tasks": [...]?}</c>.
+/// <c>{"status": "succeeded" | "failed" | "needs_confirmation", "message": "...", "task": {...}?, "tasks": [...]?, "previous": [...]?}</c>.
 /// Expected failures (unknown number, invalid title) are results, not exceptions, so a model
-/// reads a sentence it can act on instead of a generic "function failed".
+/// reads a sentence it can act on instead of a generic "function failed". A call that changed
+/// tasks records in <c>previous</c> how they were before, so the stored tool call is enough to undo it.
 /// </summary>
 public sealed record ToolResult(
     ToolStatus Status,
     string Message,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ToolTask? Task = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ToolTask>? Tasks = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ToolTask>? Tasks = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ToolTask>? Previous = null)
 {
     /// <summary>
     /// snake_case names and enum values, like the rest of the wire. Non-ASCII text (the curly
@@ -35,12 +30,16 @@ public sealed record ToolResult(
     /// </summary>
     public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
 
-    public static ToolResult Succeeded(string message, ToolTask? task = null, IReadOnlyList<ToolTask>? tasks = null) =>
-        new(ToolStatus.Succeeded, message, task, tasks);
+    public static ToolResult Succeeded(
+        string message, ToolTask? task = null, IReadOnlyList<ToolTask>? tasks = null, IReadOnlyList<ToolTask>? previous = null) =>
+        new(ToolStatus.Succeeded, message, task, tasks, previous);
 
     public static ToolResult Failed(string message) => new(ToolStatus.Failed, message);
 
     public static ToolResult NeedsConfirmation(string message, ToolTask task) => new(ToolStatus.NeedsConfirmation, message, task);
+
+    public static ToolResult NeedsConfirmation(string message, IReadOnlyList<ToolTask> tasks) =>
+        new(ToolStatus.NeedsConfirmation, message, Tasks: tasks);
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 

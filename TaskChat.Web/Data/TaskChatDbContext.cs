@@ -31,8 +31,14 @@ public abstract class TaskChatDbContext(DbContextOptions options)
             task.HasIndex(t => new { t.UserId, t.Number }).IsUnique();
             task.Property(t => t.Title).HasMaxLength(TaskRules.TitleMaxLength);
             task.Property(t => t.Description).HasMaxLength(TaskRules.DescriptionMaxLength);
+            task.Property(t => t.Priority).HasConversion(LowercaseEnum<TaskPriority>()).HasMaxLength(10);
+            task.Property(t => t.List).HasMaxLength(TaskRules.ListMaxLength);
+            // A deleted task waits hidden for a possible Undo (see TaskItem.DeletedAt).
+            task.HasQueryFilter(t => t.DeletedAt == null);
             task.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        builder.Entity<AppUser>().Property(u => u.TimeZone).HasMaxLength(TimeZones.MaxLength);
 
         builder.Entity<Conversation>(conversation =>
         {

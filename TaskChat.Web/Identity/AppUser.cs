@@ -11,4 +11,7 @@ public sealed class AppUser : IdentityUser<Guid>
     public int LastTaskNumber { get; set; }
 
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+
+    /// <summary>The user's IANA time zone; "today", "overdue" and due dates are in it. New users start on UTC.</summary>
+    public string TimeZone { get; set; } = TimeZones.Utc;
 }

@@ -100,6 +100,7 @@ public static class AuthExtensions
         }
 
         app.MapAuthApi();
+        app.MapMeApi();
         return app;
     }
 

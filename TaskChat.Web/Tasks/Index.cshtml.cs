@@ -25,7 +25,7 @@ public sealed class TasksPageModel(TaskService tasks) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var all = await tasks.ListAsync(User.GetUserId(), cancellationToken: cancellationToken);
+        var all = TaskOrder.Sort((await tasks.ListAsync(User.GetUserId(), cancellationToken: cancellationToken)).OrderBy(t => t.Number));
         AllCount = all.Count;
         OpenCount = all.Count(t => !t.IsCompleted);
         Filter = Filter is "open" or "done" ? Filter : null;
@@ -38,18 +38,18 @@ public sealed class TasksPageModel(TaskService tasks) : PageModel
     }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken) =>
-        Done(await tasks.CreateAsync(User.GetUserId(), NewTitle, NewDescription, cancellationToken));
+        Done(await tasks.CreateAsync(User.GetUserId(), new TaskInput(NewTitle, NewDescription), cancellationToken));
 
     public async Task<IActionResult> OnPostToggleAsync(int number, CancellationToken cancellationToken)
     {
         var task = await tasks.FindAsync(User.GetUserId(), number, cancellationToken);
         return task is null
             ? Done(TaskResult.NotFound(number))
-            : Done(await tasks.UpdateAsync(User.GetUserId(), number, null, null, !task.IsCompleted, cancellationToken));
+            : Done(await tasks.UpdateAsync(User.GetUserId(), number, new TaskChanges { IsCompleted = !task.IsCompleted }, cancellationToken));
     }
 
     public async Task<IActionResult> OnPostUpdateAsync(int number, string? title, string? description, CancellationToken cancellationToken) =>
-        Done(await tasks.UpdateAsync(User.GetUserId(), number, title, description ?? "", null, cancellationToken));
+        Done(await tasks.UpdateAsync(User.GetUserId(), number, new TaskChanges { Title = title, Description = description ?? "" }, cancellationToken));
 
     public async Task<IActionResult> OnPostDeleteAsync(int number, CancellationToken cancellationToken) =>
         Done(await tasks.DeleteAsync(User.GetUserId(), number, cancellationToken));

@@ -14,9 +14,18 @@ public static class TaskApiClient
         return JsonSerializer.Deserialize<TaskJson>(body, TaskChatApplication.Json)!;
     }
 
-    public static async Task<List<TaskJson>> ListTasksAsync(this HttpClient client)
+    /// <summary>Creates a task from any body (snake_case names, e.g. <c>new { title, due_date }</c>) and returns it.</summary>
+    public static async Task<TaskJson> CreateTaskAsync(this HttpClient client, object body)
     {
-        using var response = await client.GetAsync("/api/v1/tasks");
+        using var response = await client.PostAsJsonAsync("/api/v1/tasks", body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"Create returned {(int)response.StatusCode}: {text}");
+        return JsonSerializer.Deserialize<TaskJson>(text, TaskChatApplication.Json)!;
+    }
+
+    public static async Task<List<TaskJson>> ListTasksAsync(this HttpClient client, string query = "")
+    {
+        using var response = await client.GetAsync("/api/v1/tasks" + query);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"List returned {(int)response.StatusCode}: {body}");
         return JsonSerializer.Deserialize<List<TaskJson>>(body, TaskChatApplication.Json)!;

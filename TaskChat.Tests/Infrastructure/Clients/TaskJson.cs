@@ -8,4 +8,7 @@ public sealed record TaskJson(
     bool IsCompleted,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    DateTime? CompletedAt);
+    DateTime? CompletedAt,
+    string? DueDate = null,
+    string Priority = "normal",
+    string? List = null);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TaskChat.Web.Chat.Components;
 using TaskChat.Web.Chat.Contracts;
 using TaskChat.Web.Chat.Model;
 
@@ -19,8 +20,13 @@ internal static class MessageMapping
         ParseOrNull(message.Metadata),
         message.ParentId);
 
-    public static ToolCallDto ToDto(ToolCall call) =>
-        new(call.Id, call.Name, ParseOrNull(call.Arguments) ?? EmptyObject, ParseOrNull(call.Result), call.Status);
+    public static ToolCallDto ToDto(ToolCall call)
+    {
+        var arguments = ParseOrNull(call.Arguments) ?? EmptyObject;
+        var result = ParseOrNull(call.Result);
+        return new(call.Id, call.Name, arguments, result, call.Status,
+            ToolCallText.Describe(call.Name, arguments), call.Status == ToolCallStatus.Running ? null : ToolCallText.Summary(call.Status, result));
+    }
 
     /// <summary>Stored JSON goes out as JSON, not as an escaped string; anything unparsable as a string value.</summary>
     public static JsonElement? ParseOrNull(string? json)

@@ -32,13 +32,13 @@ internal sealed class TurnBuffer(Guid conversationId, Guid messageId, long first
                 content.Append(token.Delta);
                 break;
             case ToolCallStartedEvent started:
-                toolCalls.Add(new ToolCallDto(started.ToolCallId, started.Name, started.Arguments, null, ToolCallStatus.Running));
+                toolCalls.Add(new ToolCallDto(started.ToolCallId, started.Name, started.Arguments, null, ToolCallStatus.Running, started.Label));
                 break;
             case ToolCallCompletedEvent completed:
                 var index = toolCalls.FindIndex(call => call.Id == completed.ToolCallId);
                 if (index >= 0)
                 {
-                    toolCalls[index] = toolCalls[index] with { Result = completed.Result, Status = completed.Status };
+                    toolCalls[index] = toolCalls[index] with { Result = completed.Result, Status = completed.Status, Summary = completed.Summary };
                 }
 
                 break;

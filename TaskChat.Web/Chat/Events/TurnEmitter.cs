@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TaskChat.Web.Chat.Components;
 using TaskChat.Web.Chat.Contracts;
 using TaskChat.Web.Chat.Model;
 
@@ -20,10 +21,10 @@ internal sealed class TurnEmitter(IChatEventBus bus, Guid conversationId, Guid m
         bus.PublishAsync(new TokenEvent(conversationId, next++, messageId, delta));
 
     public ValueTask ToolCallStartedAsync(Guid toolCallId, string name, JsonElement arguments) =>
-        bus.PublishAsync(new ToolCallStartedEvent(conversationId, next++, messageId, toolCallId, name, arguments));
+        bus.PublishAsync(new ToolCallStartedEvent(conversationId, next++, messageId, toolCallId, name, arguments, ToolCallText.Describe(name, arguments)));
 
     public ValueTask ToolCallCompletedAsync(Guid toolCallId, string name, JsonElement result, ToolCallStatus status) =>
-        bus.PublishAsync(new ToolCallCompletedEvent(conversationId, next++, toolCallId, name, result, status));
+        bus.PublishAsync(new ToolCallCompletedEvent(conversationId, next++, toolCallId, name, result, status, ToolCallText.Summary(status, result)));
 
     public ValueTask ErrorAsync(string code, string message) =>
         bus.PublishAsync(new ErrorEvent(conversationId, next++, code, message));

@@ -36,10 +36,10 @@ internal static class TurnReplay
         yield return new TurnStartedEvent(start.ConversationId, next++, MessageMapping.ToDto(user), reply.Id, user.Conversation!.Title);
         foreach (var call in reply.ToolCalls.OrderBy(c => c.StartedAt).Select(MessageMapping.ToDto))
         {
-            yield return new ToolCallStartedEvent(start.ConversationId, next++, reply.Id, call.Id, call.Name, call.Arguments);
+            yield return new ToolCallStartedEvent(start.ConversationId, next++, reply.Id, call.Id, call.Name, call.Arguments, call.Label);
             if (call.Result is { } result)
             {
-                yield return new ToolCallCompletedEvent(start.ConversationId, next++, call.Id, call.Name, result, call.Status);
+                yield return new ToolCallCompletedEvent(start.ConversationId, next++, call.Id, call.Name, result, call.Status, call.Summary);
             }
         }
 

@@ -8,7 +8,7 @@ using TaskChat.Web.Data;
 namespace TaskChat.Web.Chat.Turns;
 
 /// <summary>
-/// The server's half of two-step deletion. <c>delete_task</c> only proposes (its call ends as
+/// The server's half of two-step deletion. <c>delete_task</c> and <c>delete_tasks</c> only propose (its call ends as
 /// <c>needs_confirmation</c>); the next turn settles every open proposal: a "yes" (or the
 /// Confirm button) carries out the newest one, anything else declines them.
 /// </summary>
@@ -46,8 +46,9 @@ internal static class PendingDeletions
             : ConfirmationReply.IsAffirmation(turn.Text) ? pending[0] : null;
 
         // Read before anything is marked, with the options the proposal itself was bound with: a
-        // model may send the number as a string ("3"), which the tool accepted.
-        var number = approved is null ? 0 : JsonSerializer.Deserialize<DeleteArguments>(approved.Arguments, ToolResult.JsonOptions)!.Number;
+        // model may send the number as a string ("3"), which the tool accepted. A delete_tasks
+        // proposal names several numbers; its one confirmation deletes them all.
+        var target = approved is null ? null : JsonSerializer.Deserialize<DeleteArguments>(approved.Arguments, ToolResult.JsonOptions)!;
         foreach (var proposal in pending)
         {
             proposal.Status = proposal == approved ? ToolCallStatus.Confirmed : ToolCallStatus.Declined;
@@ -62,14 +63,18 @@ internal static class PendingDeletions
         // The deletion is recorded as this turn's own tool call, and the model is shown it as
         // if it had made the call, so it can tell the user what happened in its own words.
         var callId = "confirm_" + approved.CallId;
-        var arguments = JsonSerializer.Serialize(new Dictionary<string, object> { ["number"] = number, ["confirmed"] = true });
+        var arguments = JsonSerializer.Serialize(target!.Numbers is { } many
+            ? new Dictionary<string, object> { ["numbers"] = many, ["confirmed"] = true }
+            : new Dictionary<string, object> { ["number"] = target.Number, ["confirmed"] = true });
         var row = await log.StartedAsync(callId, approved.Name, arguments);
-        var result = await tools.ConfirmDeleteAsync(number, cancellationToken);
+        var result = target.Numbers is { } numbers
+            ? await tools.ConfirmDeleteAsync(numbers, cancellationToken)
+            : await tools.ConfirmDeleteAsync(target.Number, cancellationToken);
         await log.CompletedAsync(row, result);
 
         history.Messages.Add(new ChatMessage(ChatRole.Assistant, [TurnHistory.ToCall(row)]));
         history.Messages.Add(new ChatMessage(ChatRole.Tool, [TurnHistory.ToResult(row)]));
     }
 
-    private sealed record DeleteArguments(int Number);
+    private sealed record DeleteArguments(int Number, int[]? Numbers);
 }

@@ -66,6 +66,8 @@ public sealed class TurnRunner(
     {
         var tools = services.GetRequiredService<TaskToolsFactory>().Create(turn.UserId);
         var history = await TurnHistory.LoadAsync(db, turn.ConversationId, turn.Assistant.ParentId, settings.Value.HistoryMessages, turn.Running.Token);
+        // Dates the model works out ("tomorrow", "Friday") are in the user's zone, so it is told their today.
+        history.Messages[0] = new ChatMessage(ChatRole.System, AssistantPrompt.For(await tools.TodayAsync(turn.Running.Token)));
 
         // Deleting is two-step and enforced here, not in the prompt: a pending deletion is
         // carried out only when this turn is the user's "yes" (or the Confirm button).

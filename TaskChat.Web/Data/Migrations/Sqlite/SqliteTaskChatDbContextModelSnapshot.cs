@@ -346,6 +346,11 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -380,18 +385,37 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
+
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
                     b.Property<bool>("IsCompleted")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_completed");
 
+                    b.Property<string>("List")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER")
                         .HasColumnName("number");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority");
 
                     b.Property<string>("Title")
                         .IsRequired()

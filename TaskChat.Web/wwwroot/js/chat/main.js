@@ -35,7 +35,7 @@ function start() {
             composer.setStreaming(transcript.streaming);
             scrolling.stick();
         },
-        onTurnStarted: (event) => sidebar.touch(event.conversation_id, event.user_message.content),
+        onTurnStarted: (event) => sidebar.touch(event.conversation_id, event.conversation_title),
     });
     composer.setStreaming(transcript.streaming);
 
@@ -45,12 +45,19 @@ function start() {
     // ---- Watching: every event of this conversation, from any tab ----
     // A page showing an older part of the conversation (?before=, the no-JavaScript link) is
     // history only: live events belong after the newest message, which it does not show.
+    // While a turn this page sent is running, its own stream carries the events, so the watch
+    // is paused (no other turn can run in the conversation meanwhile) and resumed from the last
+    // event applied once that stream ends: each event reaches the page once.
     const olderPage = new URLSearchParams(location.search).has('before');
     let watching = null;
-    function watch() {
+    let ownTurn = false;
+    function pauseWatch() {
         watching?.dispose();
         watching = null;
-        if (!conversationId || !hub.connected || olderPage) return;
+    }
+    function watch() {
+        pauseWatch();
+        if (!conversationId || !hub.connected || olderPage || ownTurn) return;
         transcript.resetActivity();
         watching = hub.connection
             .stream('WatchConversation', { conversation_id: conversationId, after_event: transcript.lastEvent })
@@ -97,6 +104,12 @@ function start() {
     /** Reads a turn's own stream (SendMessage or ConfirmToolCall) into the transcript. */
     function follow(stream, text, pending) {
         let started = false;
+        ownTurn = true;
+        pauseWatch();
+        const done = () => {
+            ownTurn = false;
+            watch();
+        };
         stream.subscribe({
             next: (event) => {
                 if (event.type === 'error' && event.event === 0) {
@@ -110,7 +123,7 @@ function start() {
                 }
                 if (event.type === 'turn_started' && !started) {
                     started = true;
-                    adopt(event.conversation_id, text);
+                    adopt(event.conversation_id, event.conversation_title);
                 }
                 transcript.apply(event);
             },
@@ -120,13 +133,14 @@ function start() {
                     transcript.showNotice('The message could not be sent: the connection dropped.', text);
                 }
                 // A turn that started goes on on the server; the watch shows the rest.
+                done();
             },
-            complete: () => {},
+            complete: done,
         });
     }
 
     /** The first turn of a new conversation names it: the URL, the sidebar and the watch follow. */
-    function adopt(id, text) {
+    function adopt(id, conversationTitle) {
         if (conversationId === id) return;
         conversationId = id;
         transcript.conversationId = id;
@@ -135,9 +149,9 @@ function start() {
         rememberConversation(id);
         form.action = `/chat/${id}?handler=Send`;
         confirmForm.action = `/chat/${id}?handler=Confirm`;
-        title.textContent = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-        sidebar.touch(id, text);
-        watch();
+        title.textContent = conversationTitle;
+        document.title = `${conversationTitle} · TaskChat`;
+        sidebar.touch(id, conversationTitle);
     }
 
     document.getElementById('stop').addEventListener('click', () => {

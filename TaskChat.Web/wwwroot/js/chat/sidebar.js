@@ -2,6 +2,7 @@
 // ChatKit page did), renames and deletes over the conversations API, and slides in on
 // small screens.
 import { h } from './dom.js';
+import { vocabulary } from './vocabulary.js';
 
 const storageKey = 'current_conversation_id';
 
@@ -55,7 +56,7 @@ export function setUpSidebar({ chat, list, title, currentId }) {
 
     function rename(item) {
         const link = item.querySelector('a');
-        const input = h('input', { type: 'text', class: 'rename', value: link.textContent, maxlength: 200, 'aria-label': 'Conversation title' });
+        const input = h('input', { type: 'text', class: 'rename', value: link.textContent, maxlength: vocabulary.title_max_length, 'aria-label': 'Conversation title' });
         link.hidden = true;
         link.after(input);
         input.focus();
@@ -122,10 +123,9 @@ export function setUpSidebar({ chat, list, title, currentId }) {
 
     return {
         /** A conversation this tab just started, or one with a new turn: it goes to the top. */
-        touch(id, text) {
+        touch(id, label) {
             let item = list.querySelector(`[data-conversation-id="${CSS.escape(id)}"]`);
             if (!item) {
-                const label = text.length > 60 ? `${text.slice(0, 60)}…` : text;
                 item = h('li', { class: 'conversation', dataset: { conversationId: id } },
                     h('a', { href: `/chat/${id}`, title: label }, label),
                     h('span', { class: 'conversation-actions js-only' },

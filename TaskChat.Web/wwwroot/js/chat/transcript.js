@@ -1,24 +1,17 @@
 // The conversation as it happens: applies hub events to the server-rendered transcript.
 //
-// A tab can get the same event twice (its own SendMessage stream and its WatchConversation
-// stream, or a watch restarted after a reconnect), so every event carries a per-conversation
-// number and anything at or below the last one applied is dropped. A turn_snapshot is the
+// A tab can be offered an event it already has (a watch restarted after a reconnect replays
+// from where it resumed), so every event carries a per-conversation number and anything at or
+// below the last one applied is dropped. A turn_snapshot is the
 // exception: it states the whole in-flight reply and replaces the bubble.
 //
 // While a reply streams it is plain text (textContent, never markup). When it completes, the
 // server's rendering (Markdown, sanitized) replaces the bubble.
 import { fromServer, h } from './dom.js';
 import { buildCard, closeOpenConfirmations, updateCard } from './tool-cards.js';
+import { messageStatusText, vocabulary } from './vocabulary.js';
 
-const PER_TURN = 1_000_000;
-
-const statusLabels = {
-    streaming: 'Writing…',
-    cancelled: 'Stopped',
-    failed: 'The reply failed.',
-    interrupted: 'The reply was interrupted.',
-    completed: '',
-};
+const PER_TURN = vocabulary.events_per_turn;
 
 export class Transcript {
     /**
@@ -154,12 +147,12 @@ export class Transcript {
     #toolStarted(event) {
         const reply = this.#find(event.message_id);
         if (!reply || reply.querySelector(`[data-tool-call-id="${event.tool_call_id}"]`)) return;
-        reply.querySelector('.tool-calls').append(buildCard({ id: event.tool_call_id, name: event.name, args: event.arguments }));
+        reply.querySelector('.tool-calls').append(buildCard({ id: event.tool_call_id, name: event.name, label: event.label }));
     }
 
     #toolCompleted(event) {
         const card = this.list.querySelector(`[data-tool-call-id="${event.tool_call_id}"]`);
-        if (card) updateCard(card, { status: event.status, result: event.result }, true);
+        if (card) updateCard(card, { status: event.status, summary: event.summary }, true);
     }
 
     #completed(messageId, content, status) {
@@ -180,7 +173,7 @@ export class Transcript {
         textOf(reply).appendData(event.content);
         for (const call of event.tool_calls) {
             reply.querySelector('.tool-calls').append(buildCard({
-                id: call.id, name: call.name, args: call.arguments, status: call.status, result: call.result,
+                id: call.id, name: call.name, label: call.label, status: call.status, summary: call.summary,
             }));
         }
         if (event.status !== 'streaming') this.#completed(event.message_id, event.content, event.status);
@@ -223,13 +216,13 @@ export class Transcript {
             h('div', { class: 'bubble', 'aria-busy': 'true' },
                 h('div', { class: 'tool-calls' }),
                 h('div', { class: 'content plain' }, document.createTextNode('')),
-                h('div', { class: 'message-meta' }, h('span', { class: 'message-status' }, statusLabels.streaming))));
+                h('div', { class: 'message-meta' }, h('span', { class: 'message-status' }, messageStatusText('streaming')))));
     }
 
     #setStatus(reply, status) {
         reply.dataset.status = status;
         reply.querySelector('.bubble').setAttribute('aria-busy', status === 'streaming' ? 'true' : 'false');
-        reply.querySelector('.message-status').textContent = statusLabels[status] ?? status;
+        reply.querySelector('.message-status').textContent = messageStatusText(status);
         const meta = reply.querySelector('.message-meta');
         if ((status === 'failed' || status === 'interrupted') && !meta.querySelector('[data-retry]')) {
             meta.append(retryButton(previousUserText(reply)));
