@@ -143,7 +143,7 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -153,6 +153,14 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CurrentMessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_message_id");
+
+                    b.Property<bool>("IsPinned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_pinned");
 
                     b.Property<int>("LastSequenceNumber")
                         .HasColumnType("INTEGER")
@@ -176,10 +184,12 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "UpdatedAt");
 
+                    b.HasIndex("UserId", "IsPinned", "UpdatedAt", "Id");
+
                     b.ToTable("conversations", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -212,6 +222,10 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("metadata");
 
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -230,10 +244,14 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ParentId");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique();
+
+                    b.HasIndex("ConversationId", "ParentId");
 
                     b.HasIndex("ConversationId", "SequenceNumber")
                         .IsUnique();
@@ -241,7 +259,7 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.ToTable("messages", (string)null);
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.ToolCall", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.ToolCall", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -490,7 +508,7 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
                 {
                     b.HasOne("TaskChat.Web.Identity.AppUser", "User")
                         .WithMany()
@@ -501,20 +519,25 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
                 {
-                    b.HasOne("TaskChat.Web.Chat.Conversation", "Conversation")
+                    b.HasOne("TaskChat.Web.Chat.Model.Conversation", "Conversation")
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("TaskChat.Web.Chat.Model.Message", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.Navigation("Conversation");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.ToolCall", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.ToolCall", b =>
                 {
-                    b.HasOne("TaskChat.Web.Chat.Message", "Message")
+                    b.HasOne("TaskChat.Web.Chat.Model.Message", "Message")
                         .WithMany("ToolCalls")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -534,12 +557,12 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Conversation", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Conversation", b =>
                 {
                     b.Navigation("Messages");
                 });
 
-            modelBuilder.Entity("TaskChat.Web.Chat.Message", b =>
+            modelBuilder.Entity("TaskChat.Web.Chat.Model.Message", b =>
                 {
                     b.Navigation("ToolCalls");
                 });
