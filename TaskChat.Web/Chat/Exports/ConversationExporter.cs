@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TaskChat.Web.Chat.Branches;
 using TaskChat.Web.Chat.Conversations;
 using TaskChat.Web.Data;
+using TaskChat.Web.Identity;
 using TaskChat.Web.Operations;
 
 namespace TaskChat.Web.Chat.Exports;
@@ -27,7 +28,8 @@ public sealed class ConversationExporter(TaskChatDbContext db, ConversationStore
         if (format == "markdown")
         {
             var branch = await store.PageAsync(userId, conversationId, null, int.MaxValue, cancellationToken);
-            var markdown = ConversationMarkdown.Write(conversation.Title, branch!.Messages);
+            var zone = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(cancellationToken);
+            var markdown = ConversationMarkdown.Write(conversation.Title, branch!.Messages, TimeZones.Find(zone));
             return new ConversationExport(Encoding.UTF8.GetBytes(markdown), "text/markdown; charset=utf-8", name + ".md");
         }
 

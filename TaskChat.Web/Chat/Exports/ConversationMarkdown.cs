@@ -9,15 +9,17 @@ namespace TaskChat.Web.Chat.Exports;
 /// <summary>A branch of a conversation as Markdown a person reads: who said what, when, and what the tools did.</summary>
 internal static class ConversationMarkdown
 {
-    public static string Write(string title, IReadOnlyList<MessageDto> messages)
+    /// <summary>Times are in the user's own zone, named once under the title.</summary>
+    public static string Write(string title, IReadOnlyList<MessageDto> messages, TimeZoneInfo zone)
     {
         var markdown = new StringBuilder();
         markdown.Append("# ").AppendLine(title.ReplaceLineEndings(" ")).AppendLine();
+        markdown.Append("_Times in ").Append(zone.Id).AppendLine("._").AppendLine();
         foreach (var message in messages)
         {
             var who = message.Role == MessageRole.User ? "You" : "TaskChat";
             markdown.Append("**").Append(who).Append("** · ")
-                .Append(message.CreatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+                .Append(TimeZoneInfo.ConvertTimeFromUtc(message.CreatedAt, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
             if (message.SiblingCount > 1)
             {
                 markdown.Append(CultureInfo.InvariantCulture, $" · version {message.SiblingIndex} of {message.SiblingCount}");
