@@ -31,7 +31,12 @@ internal static class BranchInfo
             return dto;
         }
 
-        var (index, count) = tree.SiblingsOf(dto.Id);
-        return dto with { SiblingIndex = index, SiblingCount = count };
+        var siblings = tree.SiblingsOf(dto.Id);
+        return dto with
+        {
+            SiblingIndex = siblings.IndexOf(dto.Id) + 1,
+            SiblingCount = siblings.Count,
+            SiblingIds = siblings.Count > 1 ? siblings : null,
+        };
     }
 }

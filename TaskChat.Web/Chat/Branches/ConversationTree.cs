@@ -58,11 +58,6 @@ public sealed class ConversationTree
         return id;
     }
 
-    /// <summary>Where a message stands among the children of its parent: 1-based, oldest first.</summary>
-    public (int Index, int Count) SiblingsOf(Guid messageId)
-    {
-        var node = nodes[messageId];
-        var siblings = children[node.ParentId].ToList();
-        return (siblings.FindIndex(n => n.Id == messageId) + 1, siblings.Count);
-    }
+    /// <summary>The children of a message's parent, the message among them, oldest first.</summary>
+    public List<Guid> SiblingsOf(Guid messageId) => [.. children[nodes[messageId].ParentId].Select(n => n.Id)];
 }

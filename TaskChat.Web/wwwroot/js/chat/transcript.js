@@ -114,6 +114,7 @@ export class Transcript {
         closeOpenConfirmations(this.list);
 
         const user = event.user_message;
+        this.#pruneForBranch(user);
         if (!this.#find(user.id)) {
             const pending = [...this.list.querySelectorAll('li.message.user.pending')]
                 .find((item) => item.querySelector('.text').textContent === user.content);
@@ -137,6 +138,23 @@ export class Transcript {
         if (existing) existing.replaceWith(bubble);
         else this.#find(user.id).after(bubble);
         this.onTurnStarted(event);
+        // The server's rendering of the question (its time, actions, "‹ 2/3 ›" after an edit).
+        this.#refresh(user.id);
+    }
+
+    /**
+     * A turn continues the branch after its question's parent (or, for a regenerated reply,
+     * after the question itself): whatever the page shows past that point belongs to another
+     * branch and goes. For a plain send that is nothing.
+     */
+    #pruneForBranch(user) {
+        const anchor = this.#find(user.id) ?? (user.parent_id ? this.#find(user.parent_id) : null);
+        if (!anchor && user.parent_id) return;
+        const stale = [];
+        for (let item = anchor ? anchor.nextElementSibling : this.list.firstElementChild; item; item = item.nextElementSibling) {
+            if (!item.classList.contains('pending')) stale.push(item);
+        }
+        for (const item of stale) item.remove();
     }
 
     #token(event) {
