@@ -30,6 +30,9 @@ public sealed class ChatPageModel(
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>The conversation's newest sequence number, on whichever branch: where a watch resumes from.</summary>
+    public int LastSequenceNumber { get; private set; }
     public Guid? ConversationId { get; private set; }
     public string? Title { get; private set; }
     public IReadOnlyList<MessageDto> Messages { get; private set; } = [];
@@ -73,6 +76,7 @@ public sealed class ChatPageModel(
 
         ConversationId = conversationId;
         Title = conversation.Title;
+        LastSequenceNumber = conversation.LastSequenceNumber;
         Messages = page.Messages;
         HasMore = page.HasMore;
         Before = before;

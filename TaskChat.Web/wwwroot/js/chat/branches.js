@@ -24,9 +24,9 @@ export function setUpMessageActions({ list, conversationId, canStart, startTurn,
             : item.querySelector('.content')?.innerText;
         try {
             await navigator.clipboard.writeText((text ?? '').trim());
-            flash(button, '✓', 'Copied');
+            flash(button, 'copied', 'Copied');
         } catch {
-            flash(button, '!', 'Copying is not allowed here');
+            flash(button, 'copy-failed', 'Copying is not allowed here');
         }
     }
 
@@ -75,13 +75,20 @@ export function setUpMessageActions({ list, conversationId, canStart, startTurn,
             headers: { 'Content-Type': 'application/json' },
             body: JSON.stringify({ message_id: messageId }),
         });
-        if (response.ok) location.replace(`/chat/${id}#m-${messageId}`);
+        if (!response.ok) return;
+        // A new address that may differ only in its #fragment: reload explicitly.
+        history.replaceState(null, '', `/chat/${id}?message=${messageId}#m-${messageId}`);
+        location.reload();
     }
 }
 
-function flash(button, mark, label) {
-    const before = button.textContent;
-    button.textContent = mark;
+/** A moment of feedback on the button itself (its icon is CSS, so a class changes it). */
+function flash(button, state, label) {
+    const before = button.title;
+    button.classList.add(state);
     button.title = label;
-    setTimeout(() => { button.textContent = before; }, 1500);
+    setTimeout(() => {
+        button.classList.remove(state);
+        button.title = before;
+    }, 1500);
 }

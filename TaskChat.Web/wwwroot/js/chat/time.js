@@ -12,7 +12,7 @@ export function showTimes(root) {
         const title = `${long.format(at)} (${zone})`;
         const text = short.format(at);
         if (time.title !== title) time.title = title;
-        if (time.textContent !== text) time.textContent = text;
+        if (time.dataset.short !== text) time.dataset.short = text;
     }
 }
 

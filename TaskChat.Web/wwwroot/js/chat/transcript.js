@@ -62,7 +62,11 @@ export class Transcript {
         const last = replies[replies.length - 1];
         if (!last) return 0;
         const sequence = Number(last.dataset.sequence);
-        return last.dataset.status === 'streaming' ? sequence * PER_TURN - 1 : sequence * PER_TURN + PER_TURN - 1;
+        if (last.dataset.status === 'streaming') return sequence * PER_TURN - 1;
+        // The branch shown may be older than the conversation's newest turn (on another
+        // branch): that turn is over and is not replayed here.
+        const newest = Math.max(sequence, Number(this.list.closest('#chat')?.dataset.lastSequence) || 0);
+        return newest * PER_TURN + PER_TURN - 1;
     }
 
     apply(event) {
