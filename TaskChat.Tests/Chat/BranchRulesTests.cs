@@ -1,9 +1,12 @@
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TaskChat.Tests.Infrastructure.Hosting;
 using TaskChat.Web.Chat.Contracts;
 using TaskChat.Web.Chat.Model;
 using TaskChat.Web.Data;
+using TaskChat.Web.Operations;
 
 namespace TaskChat.Tests.Chat;
 
@@ -128,6 +131,63 @@ public sealed class BranchRulesTests(TaskChatApplication app) : IClassFixture<Ta
         var confirmed = await chat.SendAndWaitAsync("yes", first.ConversationId);
         Assert.Equal(ToolCallStatus.Succeeded, Assert.Single(confirmed.ToolResults).Status);
         Assert.Equal(0, (await http.TasksAsync()).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AnInterruptedReplyCanBeRegeneratedAndKeepsItsText()
+    {
+        var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+        var first = await chat.SendAndWaitAsync("Show me my tasks");
+
+        // What a restart leaves of a reply that was being written.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
+            await db.Messages.Where(m => m.Id == first.Started.AssistantMessageId)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Interrupted).SetProperty(m => m.Content, "Half a"));
+        }
+
+        var again = await chat.RegenerateAndWaitAsync(first.ConversationId, first.Started.AssistantMessageId);
+
+        Assert.Equal(MessageStatus.Completed, again.Completed.Status);
+        Assert.NotEmpty(again.Tokens);
+        var listed = (await http.MessagesAsync(first.ConversationId)).Messages;
+        Assert.Equal((again.Started.AssistantMessageId, 2, 2), (listed[1].Id, listed[1].SiblingIndex, listed[1].SiblingCount));
+        Assert.Equal([first.Started.AssistantMessageId, again.Started.AssistantMessageId], listed[1].SiblingIds);
+        var old = (await http.SwitchBranchAsync(first.ConversationId, first.Started.AssistantMessageId)).Messages;
+        Assert.Equal((MessageStatus.Interrupted, "Half a"), (old[1].Status, old[1].Content));
+    }
+
+    [Fact]
+    public async Task TheRestTwinsEditAndRegenerateAndSwitchingIsOwnerOnly()
+    {
+        var user = await app.CreateUserAsync();
+        var stranger = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+        using var strangerHttp = app.CreateClient(stranger);
+        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+        var first = await chat.SendAndWaitAsync("Create a task to buy milk");
+        var (conversation, question, answer) = (first.ConversationId, first.Started.UserMessage.Id, first.Started.AssistantMessageId);
+
+        using var edited = await http.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages/{question}/edit", new { text = "Create a task to buy eggs" });
+        var editReply = await edited.Content.ReadFromJsonAsync<ChatResponse>(JsonDefaults.Wire);
+        using var regenerated = await http.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages/{editReply!.MessageId}/regenerate", new { });
+        using var theirs = await strangerHttp.PutAsJsonAsync($"/api/v1/conversations/{conversation}/branch", new { message_id = answer });
+        using var elsewhere = await http.PutAsJsonAsync($"/api/v1/conversations/{conversation}/branch", new { message_id = Guid.NewGuid() });
+        using var missing = await http.PutAsJsonAsync($"/api/v1/conversations/{conversation}/branch", new { });
+        using var theirEdit = await strangerHttp.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages/{question}/edit", new { text = "Mine" });
+
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Contains("Buy eggs", editReply.Response);
+        Assert.Equal(HttpStatusCode.OK, regenerated.StatusCode);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.NotFound),
+            (theirs.StatusCode, elsewhere.StatusCode, missing.StatusCode, theirEdit.StatusCode));
+        var listed = (await http.MessagesAsync(conversation)).Messages;
+        Assert.Equal(["Create a task to buy eggs"], listed.Where(m => m.Role == MessageRole.User).Select(m => m.Content));
+        Assert.Equal((2, 2), (listed[1].SiblingIndex, listed[1].SiblingCount));
+        Assert.Equal(5, await CountMessagesAsync(conversation));
     }
 
     private async Task<int> CountMessagesAsync(Guid conversationId)
