@@ -3,13 +3,7 @@ using TaskChat.Web.Chat.Events;
 
 namespace TaskChat.Web.Chat.Contracts;
 
-// The chat wire contract (docs/architecture.md), REST and hub alike; snake_case on the wire.
-
-// ---- Hub requests ----
-
-// ---- REST requests and responses ----
-
-// ---- Hub events ----
+// The chat wire contract, REST and hub alike, one record per file in this folder; snake_case on the wire.
 
 /// <summary>
 /// One event of a conversation's stream. <see cref="Event"/> orders every event of a
