@@ -35,7 +35,7 @@ public sealed class OfflinePipelineTests(AssistantHost host) : IClassFixture<Ass
         Assert.Contains("☐ 1. Buy groceries", listed.Text);
 
         var completed = await conversation.SendAsync("Mark task 1 as complete");
-        Assert.Equal(ToolNames.CompleteTask, completed.Call!.Name);
+        Assert.Equal(ToolNames.CompleteTasks, completed.Call!.Name);
         Assert.True((await host.FindTaskAsync(userId, 1))!.IsCompleted);
         Assert.Contains("complete", completed.Text);
 
@@ -44,7 +44,7 @@ public sealed class OfflinePipelineTests(AssistantHost host) : IClassFixture<Ass
         Assert.Equal("Buy oat milk", (await host.FindTaskAsync(userId, 1))!.Title);
 
         var proposed = await conversation.SendAsync("Delete task 1");
-        Assert.Equal(ToolNames.DeleteTask, proposed.Call!.Name);
+        Assert.Equal(ToolNames.DeleteTasks, proposed.Call!.Name);
         Assert.Equal(ToolStatus.NeedsConfirmation, ToolResult.ReadStatus(proposed.Result!.Result));
         // The offline assistant says nothing after a proposal: the server asks the question itself.
         Assert.Equal("", proposed.Text);
@@ -100,8 +100,8 @@ public sealed class OfflinePipelineTests(AssistantHost host) : IClassFixture<Ass
         var turn = await new Conversation(chat, new ChatOptions { Tools = tools.AsTools() }).SendAsync("Sing me a song about turtles");
 
         Assert.Null(turn.Call);
-        Assert.StartsWith("Sorry, I didn't understand that.", turn.Text);
-        Assert.Contains("- “show me my tasks” or “what's left?”", turn.Text);
+        Assert.Matches("^(Sorry|Hmm|I didn't|That one's)", turn.Text);
+        Assert.InRange(turn.Text.Split('\n').Count(line => line.StartsWith("- “", StringComparison.Ordinal)), 2, 3);
         Assert.Equal("help", AssistantMetadata.ReadIntent(turn.Updates[0]));
     }
 
@@ -178,7 +178,7 @@ public sealed class OfflinePipelineTests(AssistantHost host) : IClassFixture<Ass
 
     /// <summary>The same pipeline as the app's, with a chosen pace.</summary>
     private IChatClient Pipeline(int tokenDelayMs) =>
-        new ChatClientBuilder(new OfflineChatClient(new OfflineAssistantOptions { TokenDelayMs = tokenDelayMs }))
+        new ChatClientBuilder(new OfflineChatClient(new OfflineAssistantOptions { TokenDelayMs = tokenDelayMs }, new OfflineToday(TimeProvider.System)))
             .UseFunctionInvocation()
             .UseLogging()
             .Build(host.App.Services);

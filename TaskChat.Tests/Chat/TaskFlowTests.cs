@@ -31,7 +31,7 @@ public sealed class TaskFlowTests(TaskChatApplication app) : IClassFixture<TaskC
 
         var completed = await chat.SendAndWaitAsync("Mark task 1 as complete", conversationId);
         AssertStreamedReply(completed);
-        Assert.Equal("complete_task", Assert.Single(completed.ToolStarts).Name);
+        Assert.Equal("complete_tasks", Assert.Single(completed.ToolStarts).Name);
         Assert.True((await http.TasksAsync())[0].GetProperty("is_completed").GetBoolean());
 
         var renamed = await chat.SendAndWaitAsync("Rename task 1 to buy oat milk", conversationId);
@@ -55,7 +55,7 @@ public sealed class TaskFlowTests(TaskChatApplication app) : IClassFixture<TaskC
         Assert.Equal(Enumerable.Range(1, 12), history.Messages.Select(m => m.SequenceNumber));
         var calls = history.Messages.SelectMany(m => m.ToolCalls).ToList();
         Assert.Equal(
-            ["add_task", "list_tasks", "complete_task", "update_task", "delete_task", "delete_task"],
+            ["add_task", "list_tasks", "complete_tasks", "update_task", "delete_tasks", "delete_tasks"],
             calls.Select(c => c.Name));
         Assert.Equal(
             [ToolCallStatus.Succeeded, ToolCallStatus.Succeeded, ToolCallStatus.Succeeded, ToolCallStatus.Succeeded, ToolCallStatus.Confirmed, ToolCallStatus.Succeeded],
@@ -84,7 +84,7 @@ public sealed class TaskFlowTests(TaskChatApplication app) : IClassFixture<TaskC
         Assert.Single((await http.TasksAsync()).EnumerateArray());
 
         var history = await http.MessagesAsync(conversationId);
-        Assert.Equal(ToolCallStatus.Declined, history.Messages.SelectMany(m => m.ToolCalls).Single(c => c.Name == "delete_task").Status);
+        Assert.Equal(ToolCallStatus.Declined, history.Messages.SelectMany(m => m.ToolCalls).Single(c => c.Name == "delete_tasks").Status);
     }
 
     [Fact]

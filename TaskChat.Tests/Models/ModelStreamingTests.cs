@@ -46,7 +46,7 @@ public sealed class ModelStreamingTests
         Assert.True(request.Streams);
         Assert.True(request.AsksForUsage);
         Assert.Equal(
-            ["add_task", "list_tasks", "find_tasks", "update_task", "complete_tasks", "delete_tasks", "complete_task", "delete_task"],
+            ["add_task", "list_tasks", "find_tasks", "update_task", "complete_tasks", "delete_tasks", "complete_task", "delete_task", "undo_last_change"],
             request.ToolNames);
         Assert.Equal(["system", "user"], request.Roles);
         Assert.Contains("delete_tasks", RecordedRequest.TextOf(request.Messages[0]));

@@ -42,7 +42,7 @@ public sealed class ProviderTests
         Assert.Null(request.Authorization);
         Assert.True(request.Streams);
         Assert.True(request.AsksForUsage);
-        Assert.Equal(8, request.ToolNames.Count);
+        Assert.Equal(9, request.ToolNames.Count);
 
         var metadata = (await world.Http.MessagesAsync(turn.ConversationId)).Messages[^1].Metadata!.Value;
         Assert.Equal("azure_openai", metadata.GetProperty("provider").GetString());

@@ -33,8 +33,9 @@ public static class AssistantExtensions
                 .BindConfiguration(OfflineAssistantOptions.Section)
                 .ValidateDataAnnotations()
                 .ValidateOnStart();
-            chat = builder.Services.AddChatClient(services =>
-                new OfflineChatClient(services.GetRequiredService<IOptions<OfflineAssistantOptions>>().Value));
+            builder.Services.AddSingleton<OfflineToday>();
+            chat = builder.Services.AddChatClient(services => new OfflineChatClient(
+                services.GetRequiredService<IOptions<OfflineAssistantOptions>>().Value, services.GetRequiredService<OfflineToday>()));
         }
         else
         {

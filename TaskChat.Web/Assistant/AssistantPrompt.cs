@@ -40,6 +40,8 @@ public static class AssistantPrompt
           (or delete_task) call marked "confirmed": true in the conversation is the app carrying out a
           confirmed deletion: report its result.
         - complete_task and delete_task are the single-task forms of complete_tasks and delete_tasks.
+        - undo_last_change: undo your last change in this conversation (an added, completed, changed or
+          deleted task); call it again to undo the one before. Use it for "undo", "oops", "take that back".
         Adding, completing and changing need no confirmation: just do them.
 
         Every tool returns JSON with a "status" ("succeeded", "failed" or "needs_confirmation") and a

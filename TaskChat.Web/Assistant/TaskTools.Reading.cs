@@ -67,7 +67,11 @@ public sealed partial class TaskTools
         }
 
         var all = await tasks.ListAsync(userId, cancellationToken: cancellationToken);
-        var found = TitleMatch.Rank(all, query).Take(10).Select(ToolTask.From).ToList();
+        // Forgiving of stems, typos and filler ("the dentsit one"); equally good matches list open tasks first.
+        var found = Matching.TaskMatcher.Rank(query, all.Select(t => (t.Number, t.Title)))
+            .Select(match => (match.Score, Task: all.Single(t => t.Number == match.Number)))
+            .OrderByDescending(match => match.Score).ThenBy(match => match.Task.IsCompleted).ThenBy(match => match.Task.Number)
+            .Take(10).Select(match => ToolTask.From(match.Task)).ToList();
         var message = found.Count switch
         {
             0 => $"No task matches {Quote(query.Trim())}.",

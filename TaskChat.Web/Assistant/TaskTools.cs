@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using TaskChat.Web.Assistant.Undo;
 using TaskChat.Web.Tasks;
 
 namespace TaskChat.Web.Assistant;
@@ -13,7 +14,7 @@ namespace TaskChat.Web.Assistant;
 /// The data annotations on parameters only shape the JSON schema; the arguments are not validated
 /// against them, so TaskService's rules still answer with a sentence the model can act on.
 /// </remarks>
-public sealed partial class TaskTools(Guid userId, TaskService tasks, TaskCalendar calendar)
+public sealed partial class TaskTools(Guid userId, TaskService tasks, TaskCalendar calendar, TaskUndo? undo = null)
 {
     public Guid UserId => userId;
 
@@ -28,6 +29,7 @@ public sealed partial class TaskTools(Guid userId, TaskService tasks, TaskCalend
         Tool(DeleteTasksAsync, ToolNames.DeleteTasks),
         Tool(CompleteTaskAsync, ToolNames.CompleteTask),
         Tool(DeleteTaskAsync, ToolNames.DeleteTask),
+        .. undo is null ? Array.Empty<AITool>() : [Tool(undo.UndoLastChangeAsync, ToolNames.UndoLastChange)],
     ];
 
     public static ToolStatus ReadStatus(string resultJson) => ToolResult.ReadStatus(resultJson);

@@ -1,9 +1,13 @@
+using TaskChat.Web.Assistant.Undo;
+using TaskChat.Web.Data;
 using TaskChat.Web.Tasks;
 
 namespace TaskChat.Web.Assistant;
 
 /// <summary>Builds the tools for one turn; scoped, because the tools share the scope's DbContext.</summary>
-public sealed class TaskToolsFactory(TaskService tasks, TaskCalendar calendar)
+public sealed class TaskToolsFactory(TaskService tasks, TaskCalendar calendar, TaskChatDbContext db)
 {
-    public TaskTools Create(Guid userId) => new(userId, tasks, calendar);
+    /// <summary>The tools; with the conversation they include undo, which reverts that conversation's own changes.</summary>
+    public TaskTools Create(Guid userId, Guid? conversationId = null) =>
+        new(userId, tasks, calendar, conversationId is { } id ? new TaskUndo(userId, id, db, tasks) : null);
 }

@@ -10,6 +10,7 @@ public static class ToolNames
     public const string UpdateTask = "update_task";
     public const string CompleteTasks = "complete_tasks";
     public const string DeleteTasks = "delete_tasks";
+    public const string UndoLastChange = "undo_last_change";
 
     // The single-task forms came first; stored conversations name them, so they keep working.
     public const string CompleteTask = "complete_task";

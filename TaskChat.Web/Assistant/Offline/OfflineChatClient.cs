@@ -1,22 +1,25 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
+using TaskChat.Web.Assistant.Offline.Acting;
+using TaskChat.Web.Assistant.Offline.Understanding;
 
 namespace TaskChat.Web.Assistant.Offline;
 
 /// <summary>
 /// The built-in assistant: deterministic, rule-based, no network. It plugs in where a model
-/// client goes and behaves like one: given a user message it either asks for a tool call
-/// (which <see cref="FunctionInvokingChatClient"/> performs) or streams a reply; given tool
-/// results it streams a summary of them. Stateless, so one instance serves every turn.
+/// client goes and behaves like one: each call reads the conversation, understands the user's
+/// message (<see cref="RequestParser"/>) and either asks for tool calls, which
+/// <see cref="FunctionInvokingChatClient"/> performs, or streams its reply once the results are
+/// in (<see cref="RequestPlanner"/>). Stateless, so one instance serves every turn.
 /// </summary>
-public sealed partial class OfflineChatClient(OfflineAssistantOptions options) : IChatClient
+public sealed partial class OfflineChatClient(OfflineAssistantOptions options, OfflineToday today) : IChatClient
 {
     public const string ModelId = "taskchat-offline";
 
     private static readonly ChatClientMetadata Metadata = new("taskchat-offline", defaultModelId: ModelId);
 
-    public OfflineChatClient() : this(new OfflineAssistantOptions())
+    public OfflineChatClient() : this(new OfflineAssistantOptions(), new OfflineToday(TimeProvider.System))
     {
     }
 
@@ -25,35 +28,23 @@ public sealed partial class OfflineChatClient(OfflineAssistantOptions options) :
         await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken);
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        IEnumerable<ChatMessage> messages, ChatOptions? chatOptions = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var history = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
-        var intent = IntentParser.Parse(LastUserText(history));
-        var responseId = $"resp_{Guid.NewGuid():N}";
-        var messageId = $"msg_{Guid.NewGuid():N}";
+        var date = today.For(history);
+        var state = TurnState.Read(history, (text, context) => RequestParser.Parse(text, date, context));
+        var request = RequestParser.Parse(state.UserText, date, state.Context);
+        var plan = RequestPlanner.Next(request, state, OfflineTools.From(chatOptions), date);
+        var ids = new Ids($"resp_{Guid.NewGuid():N}", $"msg_{Guid.NewGuid():N}");
 
-        var results = TrailingToolResults(history);
-        if (results.Count > 0)
+        if (plan.Calls.Count > 0)
         {
-            var reply = string.Join("\n\n", results.Select(result => Summarize(result, history)));
-            await foreach (var update in Stream(reply, intent, responseId, messageId, cancellationToken))
-            {
-                yield return update;
-            }
-
+            yield return Update(request, ids, [.. plan.Calls], ChatFinishReason.ToolCalls);
             yield break;
         }
 
-        if (intent.CallsTool && HasTool(options, intent.Name))
-        {
-            var call = new FunctionCallContent($"call_{Guid.NewGuid():N}", intent.Name, intent.Arguments.ToDictionary());
-            yield return Update(intent, responseId, messageId, [call], ChatFinishReason.ToolCalls);
-            yield break;
-        }
-
-        var text = intent.Reply ?? Replies.ToolsUnavailable;
-        await foreach (var update in Stream(text, intent, responseId, messageId, cancellationToken))
+        await foreach (var update in Stream(plan.Reply ?? ChatReplies.ToolsUnavailable, request, ids, cancellationToken))
         {
             yield return update;
         }
@@ -69,9 +60,11 @@ public sealed partial class OfflineChatClient(OfflineAssistantOptions options) :
     {
     }
 
+    private sealed record Ids(string Response, string Message);
+
     /// <summary>One update per word (with its trailing space or line break), paced like a model.</summary>
     private async IAsyncEnumerable<ChatResponseUpdate> Stream(
-        string text, OfflineIntent intent, string responseId, string messageId, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string text, AssistantRequest request, Ids ids, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var words = Words().Matches(text);
         for (var i = 0; i < words.Count; i++)
@@ -83,52 +76,41 @@ public sealed partial class OfflineChatClient(OfflineAssistantOptions options) :
 
             cancellationToken.ThrowIfCancellationRequested();
             var last = i == words.Count - 1;
-            yield return Update(intent, responseId, messageId, [new TextContent(words[i].Value)], last ? ChatFinishReason.Stop : null);
+            yield return Update(request, ids, [new TextContent(words[i].Value)], last ? ChatFinishReason.Stop : null);
         }
     }
 
-    private static ChatResponseUpdate Update(
-        OfflineIntent intent, string responseId, string messageId, IList<AIContent> contents, ChatFinishReason? finishReason) =>
+    private static ChatResponseUpdate Update(AssistantRequest request, Ids ids, IList<AIContent> contents, ChatFinishReason? finishReason) =>
         new(ChatRole.Assistant, contents)
         {
-            ResponseId = responseId,
-            MessageId = messageId,
+            ResponseId = ids.Response,
+            MessageId = ids.Message,
             ModelId = ModelId,
             CreatedAt = DateTimeOffset.UtcNow,
             FinishReason = finishReason,
             AdditionalProperties = new()
             {
-                [AssistantMetadata.Intent] = intent.Name,
-                [AssistantMetadata.Confidence] = intent.Confidence,
+                [AssistantMetadata.Intent] = IntentName(request.Intent),
+                [AssistantMetadata.Confidence] = request.Confidence,
             },
         };
 
-    private static string Summarize(FunctionResultContent result, IReadOnlyList<ChatMessage> history)
+    /// <summary>The metadata's intent: the tool a request is about, as a model's would be, or what kind of chat it is.</summary>
+    private static string IntentName(RequestIntent intent) => intent switch
     {
-        var call = history.SelectMany(message => message.Contents).OfType<FunctionCallContent>()
-            .LastOrDefault(candidate => candidate.CallId == result.CallId);
-        var arguments = call?.Arguments is { } args ? new Dictionary<string, object?>(args) : null;
-        return Replies.ForToolResult(call?.Name ?? "", arguments, ToolResult.Read(result.Result));
-    }
-
-    private static string? LastUserText(IReadOnlyList<ChatMessage> history) =>
-        history.LastOrDefault(message => message.Role == ChatRole.User)?.Text;
-
-    /// <summary>The results at the end of the conversation, i.e. the ones this call should answer.</summary>
-    private static List<FunctionResultContent> TrailingToolResults(IReadOnlyList<ChatMessage> history)
-    {
-        var results = new List<FunctionResultContent>();
-        for (var i = history.Count - 1; i >= 0 && history[i].Role == ChatRole.Tool; i--)
-        {
-            results.InsertRange(0, history[i].Contents.OfType<FunctionResultContent>());
-        }
-
-        return results;
-    }
-
-    private static bool HasTool(ChatOptions? options, string name) =>
-        options?.Tools?.Any(tool => tool.Name == name) == true;
+        RequestIntent.Add => OfflineTools.AddTask,
+        RequestIntent.List or RequestIntent.Count => OfflineTools.ListTasks,
+        RequestIntent.Complete => OfflineTools.CompleteTasks,
+        RequestIntent.Delete => OfflineTools.DeleteTasks,
+        RequestIntent.Reopen or RequestIntent.Update or RequestIntent.AddOrMove => OfflineTools.UpdateTask,
+        RequestIntent.Undo => OfflineTools.Undo,
+        RequestIntent.Unknown or RequestIntent.Incomplete => "help",
+        _ => SnakeCase().Replace(intent.ToString(), "$1_$2").ToLowerInvariant(),
+    };
 
     [GeneratedRegex(@"\S+\s*")]
     private static partial Regex Words();
+
+    [GeneratedRegex("([a-z])([A-Z])")]
+    private static partial Regex SnakeCase();
 }

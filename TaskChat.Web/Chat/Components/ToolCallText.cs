@@ -24,6 +24,7 @@ public static class ToolCallText
         [ToolNames.FindTasks] = "⌕",
         [ToolNames.CompleteTasks] = "✓",
         [ToolNames.DeleteTasks] = "✕",
+        [ToolNames.UndoLastChange] = "↶",
     };
 
     public static string Icon(string name) => Icons.GetValueOrDefault(name, DefaultIcon);
@@ -42,6 +43,7 @@ public static class ToolCallText
             ToolNames.CompleteTask => Bool(arguments, "completed") == false ? $"Reopen task {number}" : $"Complete task {number}",
             ToolNames.UpdateTask => title is null ? $"Update task {number}" : $"Rename task {number} to {Quote(title)}",
             ToolNames.DeleteTask => $"Delete task {number}",
+            ToolNames.UndoLastChange => "Undo the last change",
             _ => name.Replace('_', ' '),
         };
     }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace TaskChat.Web.Assistant.Offline;
+namespace TaskChat.Web.Assistant.Offline.Understanding;
 
 /// <summary>Text clean-up shared by the rules: what people wrap around a request, and how a title is tidied.</summary>
-internal static partial class Phrase
+public static partial class Phrase
 {
     /// <summary>
     /// Trims punctuation and polite filler ("please", "can you", "hey,") from both ends, keeping
@@ -32,42 +32,6 @@ internal static partial class Phrase
         }
     }
 
-    /// <summary>The form the question-like rules match against: lower case, no apostrophes ("what's" = "whats").</summary>
-    public static string Loose(string cleaned) => cleaned.ToLowerInvariant().Replace("'", "");
-
-    /// <summary>A title as a person would write it: no wrapping quotes or end punctuation, first letter capitalized.</summary>
-    public static string? Title(string? raw)
-    {
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return null;
-        }
-
-        var title = raw.Trim();
-        string previous;
-        do
-        {
-            previous = title;
-            title = TrailingPunctuation().Replace(title, "").Trim();
-            title = title.Trim('"', '\'', '“', '”', '`', '«', '»').Trim();
-        }
-        while (title != previous);
-
-        if (title.Length == 0)
-        {
-            return null;
-        }
-
-        return char.ToUpper(title[0], CultureInfo.InvariantCulture) + title[1..];
-    }
-
-    /// <summary>A description keeps its own case; only the wrapping is removed.</summary>
-    public static string? Description(string? raw)
-    {
-        var description = raw?.Trim().Trim('"', '\'', '“', '”', '`').Trim();
-        return string.IsNullOrEmpty(description) ? null : description;
-    }
-
     public static int? Number(string token)
     {
         if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
@@ -78,11 +42,6 @@ internal static partial class Phrase
         var index = Array.IndexOf(NumberWords, token.ToLowerInvariant());
         return index < 0 ? null : index + 1;
     }
-
-    /// <summary>A task reference: "task 3", "task #3", "#3", "number 3", "task three", or a bare "3".</summary>
-    public const string TaskNumber =
-        @"(?:the\s+)?(?:(?:task|item|to-?do|number|no\.?|#)\s*(?:number\s+|no\.?\s*|#\s*)?)?" +
-        @"(?<number>\d{1,9}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b";
 
     private static readonly string[] NumberWords =
         ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
@@ -102,7 +61,7 @@ internal static partial class Phrase
     [GeneratedRegex(
         @"^(?:please|pls|plz|kindly|(?:can|could|would|will)\s+(?:you|u)(?:\s+please)?|(?:i'?d|i\s+would)\s+like\s+you\s+to|" +
         @"i\s+(?:want|need)\s+you\s+to|go\s+ahead\s+and|just|ok|okay|alright|all\s+right|so|hey|hi|hello|um+|uh+|oh|and|also|" +
-        @"now|then|assistant|taskchat|help\s+me|let'?s|quickly)(?:[\s,!.:;-]+|$)",
+        @"now|then|assistant|taskchat|help\s+me|let'?s|quickly|actually|btw|by\s+the\s+way|hmm+|ah|right|thanks|thank\s+you|great|cool|perfect|awesome)(?:[\s,!.:;-]+|$)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingFiller();
 
