@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Threading.Channels;
 using StackExchange.Redis;
 using TaskChat.Web.Chat.Contracts;
 using TaskChat.Web.Chat.Events;
@@ -97,7 +96,7 @@ internal sealed class RedisChatEventBus(
         }
 
         var feed = feeds.Get(conversationId);
-        var channel = Channel.CreateUnbounded<ChatEvent>();
+        var channel = ConversationFeed.NewWatcher();
         feed.Subscribe(channel, afterEvent: null);
         try
         {

@@ -29,6 +29,16 @@ internal sealed class ConversationFeed
         }
     }
 
+    /// <summary>
+    /// A watcher's queue, the same for every bus. Synchronous continuations let the publishing
+    /// thread (the turn's own, or the Redis relay loop) carry an event straight on to the waiting
+    /// hub stream instead of queueing a second thread-pool work item per token: under load that
+    /// queue wait was added to every token's latency (docs/benchmarks.md). Not SingleReader: that
+    /// channel cannot count its backlog, which <see cref="Publish"/> uses to cut off laggards.
+    /// </summary>
+    public static Channel<ChatEvent> NewWatcher() =>
+        Channel.CreateUnbounded<ChatEvent>(new UnboundedChannelOptions { AllowSynchronousContinuations = true });
+
     public void BeginTurn(TurnBuffer buffer)
     {
         lock (gate)
