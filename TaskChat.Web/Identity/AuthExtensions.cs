@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
@@ -24,20 +25,7 @@ public static class AuthExtensions
         builder.Services.AddScoped<AccountRegistration>();
 
         builder.Services
-            .AddIdentityCore<AppUser>(options =>
-            {
-                // Current advice (NIST SP 800-63B): length over character classes.
-                options.Password.RequiredLength = 10;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 1;
-                options.User.RequireUniqueEmail = true;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-            })
+            .AddIdentityCore<AppUser>(ConfigureIdentity)
             .AddEntityFrameworkStores<TaskChatDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
@@ -51,51 +39,70 @@ public static class AuthExtensions
             .AddPolicyScheme(CookieOrJwt, "Cookie or JWT", options =>
                 options.ForwardDefaultSelector = context =>
                     SendsJwt(context.Request) ? JwtBearerDefaults.AuthenticationScheme : IdentityConstants.ApplicationScheme)
-            .AddJwtBearer(options =>
-            {
-                options.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = jwt.Issuer,
-                    ValidAudience = jwt.Audience,
-                    IssuerSigningKey = jwt.SigningKey,
-                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                };
-                options.Events = new JwtBearerEvents
-                {
-                    OnMessageReceived = context =>
-                    {
-                        if (IsHubRequest(context.Request) && context.Request.Query["access_token"] is [{ Length: > 0 } token])
-                        {
-                            context.Token = token;
-                        }
-
-                        return Task.CompletedTask;
-                    },
-                    OnTokenValidated = RefuseEndedSessionsAsync,
-                };
-            })
-            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
-            {
-                options.LoginPath = "/signin";
-                options.LogoutPath = "/signout";
-                options.AccessDeniedPath = "/signin";
-                options.Cookie.Name = "taskchat.auth";
-                options.Cookie.HttpOnly = true;
-                options.Cookie.SameSite = SameSiteMode.Lax;
-                // Secure whenever the client's request was HTTPS, also behind a TLS proxy: the
-                // forwarded-headers step (Security/) makes such a request look like HTTPS here.
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.SlidingExpiration = true;
-                options.ExpireTimeSpan = TimeSpan.FromDays(14);
-                options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
-                options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
-            }));
+            .AddJwtBearer(options => ConfigureJwt(options, jwt))
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(ConfigureCookie));
 
         // The cookie's stamp is checked this often, so "sign out everywhere" reaches other browsers soon.
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SessionValidator.CacheFor);
         builder.Services.AddAuthorization();
         return builder;
+    }
+
+    private static void ConfigureIdentity(IdentityOptions options)
+    {
+        // Current advice (NIST SP 800-63B): length over character classes.
+        options.Password.RequiredLength = 10;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.User.RequireUniqueEmail = true;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+    }
+
+    private static void ConfigureJwt(JwtBearerOptions options, JwtOptions jwt)
+    {
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = jwt.Issuer,
+            ValidAudience = jwt.Audience,
+            IssuerSigningKey = jwt.SigningKey,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ClockSkew = TimeSpan.FromSeconds(30),
+        };
+        options.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = context =>
+            {
+                if (IsHubRequest(context.Request) && context.Request.Query["access_token"] is [{ Length: > 0 } token])
+                {
+                    context.Token = token;
+                }
+
+                return Task.CompletedTask;
+            },
+            OnTokenValidated = RefuseEndedSessionsAsync,
+        };
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions options)
+    {
+        options.LoginPath = "/signin";
+        options.LogoutPath = "/signout";
+        options.AccessDeniedPath = "/signin";
+        options.Cookie.Name = "taskchat.auth";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        // Secure whenever the client's request was HTTPS, also behind a TLS proxy: the
+        // forwarded-headers step (Security/) makes such a request look like HTTPS here.
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.SlidingExpiration = true;
+        options.ExpireTimeSpan = TimeSpan.FromDays(14);
+        options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+        options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
     }
 
     public static WebApplication MapIdentity(this WebApplication app)
