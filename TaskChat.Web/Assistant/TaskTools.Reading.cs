@@ -49,9 +49,17 @@ public sealed partial class TaskTools
         {
             0 => $"You have no {kind}tasks{where}.",
             1 => $"You have 1 {kind}task{where}.",
-            _ => $"You have {found.Count} {kind}tasks{where}.",
+            _ => $"You have {found.Count:N0} {kind}tasks{where}.",
         };
-        return ToolResult.Succeeded(message, tasks: found.Select(ToolTask.From).ToList());
+        // Open ones first, then soonest due: the ones a person wants to see when not all fit.
+        var shown = found.OrderBy(t => t.IsCompleted).Take(TaskRules.ListedAtMost).Select(ToolTask.From).ToList();
+        var more = found.Count - shown.Count;
+        return more == 0
+            ? ToolResult.Succeeded(message, tasks: shown)
+            : new ToolResult(ToolStatus.Succeeded,
+                $"{message} These are the first {shown.Count}, open ones first, soonest due first; {more:N0} more are not shown. " +
+                "Narrow it with a list, a due filter or find_tasks.",
+                Tasks: shown, More: more);
     }
 
     [Description("Finds tasks whose title contains words of the query, best match first, with their numbers. Use it " +

@@ -13,6 +13,12 @@ public static class TaskRules
     /// <summary>"Upcoming" is the days after today, up to and including this many days ahead.</summary>
     public const int UpcomingDays = 7;
 
+    /// <summary>
+    /// The most tasks one listing shows the assistant (and so the user, in a reply): 1,000 tasks
+    /// would be a reply of minutes and a tool result no model context holds. The rest is counted.
+    /// </summary>
+    public const int ListedAtMost = 50;
+
     /// <summary>The most tasks one call may complete or delete at once.</summary>
     public const int MaxNumbersPerCall = 50;
 

@@ -36,6 +36,11 @@ public static class ResultReplies
 
         var tasks = listed.Tasks.Where(t => Fits(query, t, today)).ToList();
         var what = Describe(query, today);
+        if (listed.More > 0)
+        {
+            return Partial(tasks, listed, what, today);
+        }
+
         if (tasks.Count == 0)
         {
             return $"You have no {what}.";
@@ -45,6 +50,20 @@ public static class ResultReplies
             ? $"You have {tasks.Count} {(tasks.Count == 1 ? Singular(what) : what)}:"
             : $"Here {(tasks.Count == 1 ? "is" : "are")} your {what}:";
         return heading + "\n\n" + TaskText.Bullets(tasks, today);
+    }
+
+    /// <summary>
+    /// The listing was cut (<see cref="Tasks.TaskRules.ListedAtMost"/>): what it showed, and how
+    /// to get at the rest, rather than a count that would be wrong.
+    /// </summary>
+    private static string Partial(IReadOnlyList<SeenTask> tasks, SeenResult listed, string what, DateOnly today)
+    {
+        var first = $"your first {listed.Tasks.Count} tasks (open ones first, soonest due first)";
+        var rest = $"{listed.More:N0} more; ask for a list, a date or a word to see others.";
+        return tasks.Count == 0
+            ? $"I found no {what} among {first}, and you have {rest}"
+            : (what == "tasks" ? $"Here are {first}:" : $"Here are the {what} among {first}:") +
+                $"\n\n{TaskText.Bullets(tasks, today)}\n\n…and {rest}";
     }
 
     private static bool Fits(ListQuery query, SeenTask task, DateOnly today) =>

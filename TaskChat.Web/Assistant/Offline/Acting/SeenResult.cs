@@ -5,7 +5,7 @@ namespace TaskChat.Web.Assistant.Offline.Acting;
 
 /// <summary>One tool call of this conversation with what it returned, as the offline assistant reads it.</summary>
 public sealed record SeenResult(string Name, IReadOnlyDictionary<string, object?> Arguments, ToolStatus Status, string Message,
-    SeenTask? Task, IReadOnlyList<SeenTask> Tasks)
+    SeenTask? Task, IReadOnlyList<SeenTask> Tasks, int More = 0)
 {
     /// <summary>Every task the result names: its <c>task</c> and its <c>tasks</c>.</summary>
     public IReadOnlyList<SeenTask> AllTasks => Task is null ? Tasks : [Task, .. Tasks.Where(t => t.Number != Task.Number)];
@@ -18,8 +18,9 @@ public sealed record SeenResult(string Name, IReadOnlyDictionary<string, object?
         var tasks = json is { } listElement && listElement.TryGetProperty("tasks", out var many) && many.ValueKind == JsonValueKind.Array
             ? many.EnumerateArray().Select(SeenTask.From).OfType<SeenTask>().ToList()
             : [];
+        var more = json is { } moreElement && moreElement.TryGetProperty("more", out var count) && count.TryGetInt32(out var n) ? n : 0;
         var arguments = call?.Arguments is { } args ? new Dictionary<string, object?>(args) : new Dictionary<string, object?>();
-        return new SeenResult(call?.Name ?? "", arguments, parsed.Status, parsed.Message, task, tasks);
+        return new SeenResult(call?.Name ?? "", arguments, parsed.Status, parsed.Message, task, tasks, more);
     }
 
     public string? Argument(string name) => Arguments.TryGetValue(name, out var value) ? value switch
