@@ -28,7 +28,9 @@ internal sealed class SessionSweeper(UserConnections connections, SessionValidat
 
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
-        foreach (var (userId, connection) in connections.All().ToList())
+        var open = connections.All().ToList();
+        await sessions.LoadAsync(open.Select(c => c.UserId).ToList(), cancellationToken);
+        foreach (var (userId, connection) in open)
         {
             if (connection.User is not { } user || !await sessions.IsCurrentAsync(user, cancellationToken))
             {
