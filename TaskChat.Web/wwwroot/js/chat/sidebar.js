@@ -1,6 +1,7 @@
 // The conversation list: remembers the open conversation (localStorage), renames and deletes over the conversations API, and slides in on
 // small screens.
 import { h } from './dom.js';
+import { placeInToday } from './sidebar-pages.js';
 import { vocabulary } from './vocabulary.js';
 
 const storageKey = 'current_conversation_id';
@@ -139,7 +140,7 @@ export function setUpSidebar({ chat, list, title, currentId }) {
                 item.classList.add('current');
                 item.querySelector('a').setAttribute('aria-current', 'page');
             }
-            list.prepend(item);
+            placeInToday(list, item);
             document.getElementById('sidebar-empty').hidden = true;
         },
     };
