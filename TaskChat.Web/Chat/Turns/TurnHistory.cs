@@ -31,7 +31,7 @@ internal sealed record TurnHistory(List<ChatMessage> Messages, string? LastReply
             .Include(m => m.ToolCalls)
             .AsSingleQuery()
             .ToListAsync(cancellationToken);
-        var lastReply = messages.FirstOrDefault(m => m.Role == MessageRole.Assistant)?.Content;
+        var lastReply = messages.Where(m => m.Role == MessageRole.Assistant).MaxBy(m => m.SequenceNumber)?.Content;
         return new TurnHistory(Build(messages), lastReply);
     }
 
