@@ -36,7 +36,8 @@ public sealed class SidebarAndSearchBrowserTests(BrowserFixture browser)
         await ConversationSeeder.AddAsync(app, user.UserId, "Yesterday's plan", ["hi", "hello"], startOfToday.AddDays(-1).AddMinutes(1));
         var today = await ConversationSeeder.AddAsync(app, user.UserId, "Early today", ["hi", "hello"], startOfToday.AddMinutes(1));
 
-        await using var context = await browser.NewContextAsync(app.ServerAddress);
+        // A browser in the same zone: the chat page moves the account to the browser's zone otherwise.
+        await using var context = await TasksBrowser.NewContextAsync(browser, app.ServerAddress, Zone);
         var page = await SignInAsync(context, user);
         var headings = page.Locator("#conversation-list li.conversation-group");
         var items = page.Locator("#conversation-list li.conversation");
