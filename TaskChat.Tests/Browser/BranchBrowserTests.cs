@@ -41,6 +41,15 @@ public sealed class BranchBrowserTests(BrowserFixture browser)
         await Expect(questions.Nth(1).Locator(".branch-position")).ToHaveTextAsync("2/2", new() { Timeout = ReplyTimeout });
         await DocsScreenshot.SaveAsync(page, "screenshot-branches.png");
 
+        // The export menu of a conversation this page started downloads the branch shown.
+        await page.Locator("#export-menu summary").ClickAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Markdown (this branch)" }).ClickAsync());
+        var exported = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Equal("create-a-task-to-buy-milk.md", download.SuggestedFilename);
+        Assert.Contains("Create a task to pay rent", exported);
+        Assert.DoesNotContain("call mom", exported);
+        await page.Locator("#export-menu summary").ClickAsync();
+
         // ‹ goes back to the first version, and a reload keeps it.
         await questions.Nth(1).GetByRole(AriaRole.Button, new() { Name = "Previous version" }).ClickAsync();
         await Expect(questions.Nth(1).Locator(".text")).ToHaveTextAsync("Create a task to call mom");

@@ -52,6 +52,20 @@ public sealed class ExportTests(TaskChatApplication app) : IClassFixture<TaskCha
     }
 
     [Fact]
+    public async Task TheMarkdownOfALongConversationHoldsEveryMessageOfTheBranch()
+    {
+        var user = await app.CreateUserAsync();
+        using var http = app.CreateClient(user);
+        var texts = Enumerable.Range(1, 450).Select(i => $"Line number {i:000}").ToList();
+        var conversation = await ConversationSeeder.AddAsync(app, user.UserId, "Long one", texts);
+
+        var markdown = await http.GetStringAsync($"/api/v1/conversations/{conversation.Id}/export?format=markdown");
+
+        var lines = markdown.Split('\n').Where(l => l.StartsWith("Line number ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(texts, lines);
+    }
+
+    [Fact]
     public async Task ExportsOfSomeoneElsesConversationAreMissingAndBadFormatsAre400()
     {
         var owner = await app.CreateUserAsync();

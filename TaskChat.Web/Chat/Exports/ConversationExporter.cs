@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TaskChat.Web.Chat.Branches;
+using TaskChat.Web.Chat.Contracts;
 using TaskChat.Web.Chat.Conversations;
 using TaskChat.Web.Data;
 using TaskChat.Web.Identity;
@@ -27,9 +28,9 @@ public sealed class ConversationExporter(TaskChatDbContext db, ConversationStore
         var name = FileName(conversation.Title);
         if (format == "markdown")
         {
-            var branch = await store.PageAsync(userId, conversationId, null, int.MaxValue, cancellationToken);
+            var branch = await CurrentBranchAsync(userId, conversationId, cancellationToken);
             var zone = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(cancellationToken);
-            var markdown = ConversationMarkdown.Write(conversation.Title, branch!.Messages, TimeZones.Find(zone));
+            var markdown = ConversationMarkdown.Write(conversation.Title, branch, TimeZones.Find(zone));
             return new ConversationExport(Encoding.UTF8.GetBytes(markdown), "text/markdown; charset=utf-8", name + ".md");
         }
 
@@ -51,6 +52,28 @@ public sealed class ConversationExporter(TaskChatDbContext db, ConversationStore
         };
         var json = JsonSerializer.SerializeToUtf8Bytes(document, new JsonSerializerOptions(JsonDefaults.Wire) { WriteIndented = true });
         return new ConversationExport(json, "application/json", name + ".json");
+    }
+
+    /// <summary>The whole current branch, oldest first: the listing's pages (at most 200 messages each), newest page first.</summary>
+    private async Task<List<MessageDto>> CurrentBranchAsync(Guid userId, Guid conversationId, CancellationToken cancellationToken)
+    {
+        var branch = new List<MessageDto>();
+        int? before = null;
+        MessagePage? page;
+        do
+        {
+            page = await store.PageAsync(userId, conversationId, before, ConversationStore.MaxPageSize, cancellationToken);
+            if (page is null || page.Messages.Count == 0)
+            {
+                break;
+            }
+
+            branch.InsertRange(0, page.Messages);
+            before = page.Messages[0].SequenceNumber;
+        }
+        while (page.HasMore);
+
+        return branch;
     }
 
     /// <summary>The title as a file name any system accepts.</summary>

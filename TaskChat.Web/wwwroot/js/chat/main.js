@@ -182,6 +182,9 @@ function start() {
         title.textContent = conversationTitle;
         document.title = `${conversationTitle} · TaskChat`;
         sidebar.touch(id, conversationTitle);
+        const exportMenu = document.getElementById('export-menu');
+        for (const link of exportMenu.querySelectorAll('a[data-format]')) link.href = `/api/v1/conversations/${id}/export?format=${link.dataset.format}`;
+        exportMenu.hidden = false;
     }
 
     document.getElementById('stop').addEventListener('click', () => {

@@ -129,6 +129,7 @@ export function setUpSidebar({ chat, list, title, currentId }) {
                 item = h('li', { class: 'conversation', dataset: { conversationId: id } },
                     h('a', { href: `/chat/${id}`, title: label }, label),
                     h('span', { class: 'conversation-actions js-only' },
+                        h('button', { type: 'button', class: 'mini-button', dataset: { action: 'pin' }, 'aria-pressed': 'false', 'aria-label': 'Pin conversation', title: 'Pin to the top' }),
                         h('button', { type: 'button', class: 'mini-button', dataset: { action: 'rename' }, 'aria-label': 'Rename conversation', title: 'Rename' }, '✎'),
                         h('button', { type: 'button', class: 'mini-button', dataset: { action: 'delete' }, 'aria-label': 'Delete conversation', title: 'Delete' }, '✕')));
             }
