@@ -77,6 +77,18 @@ public sealed class ChatConnection : IAsyncDisposable
         return seen;
     }
 
+    public IAsyncEnumerable<ChatEvent> Edit(Guid conversationId, Guid messageId, string text, string? clientMessageId = null, CancellationToken cancellationToken = default) =>
+        Hub.StreamAsync<ChatEvent>("EditMessage", new EditMessageRequest(conversationId, messageId, text, clientMessageId), cancellationToken);
+
+    public IAsyncEnumerable<ChatEvent> Regenerate(Guid conversationId, Guid messageId, string? clientMessageId = null, CancellationToken cancellationToken = default) =>
+        Hub.StreamAsync<ChatEvent>("RegenerateReply", new RegenerateReplyRequest(conversationId, messageId, clientMessageId), cancellationToken);
+
+    public Task<Turn> EditAndWaitAsync(Guid conversationId, Guid messageId, string text, string? clientMessageId = null) =>
+        Turn.ReadAsync(Edit(conversationId, messageId, text, clientMessageId));
+
+    public Task<Turn> RegenerateAndWaitAsync(Guid conversationId, Guid messageId, string? clientMessageId = null) =>
+        Turn.ReadAsync(Regenerate(conversationId, messageId, clientMessageId));
+
     public Task<Turn> ConfirmAsync(Guid conversationId, Guid toolCallId, bool approve) =>
         Turn.ReadAsync(Hub.StreamAsync<ChatEvent>("ConfirmToolCall", new ConfirmToolCallRequest(conversationId, toolCallId, approve)));
 
@@ -125,6 +137,14 @@ internal static class ChatHttp
         var query = string.Join("&", new[] { before is null ? null : $"before={before}", limit is null ? null : $"limit={limit}" }.Where(q => q is not null));
         var page = await client.GetFromJsonAsync<MessagePage>($"/api/v1/conversations/{conversationId}/messages?{query}", JsonDefaults.Wire);
         return page!;
+    }
+
+    /// <summary>PUT .../branch: the branch through the message becomes current.</summary>
+    public static async Task<MessagePage> SwitchBranchAsync(this HttpClient client, Guid conversationId, Guid messageId)
+    {
+        using var response = await client.PutAsJsonAsync($"/api/v1/conversations/{conversationId}/branch", new { message_id = messageId });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<MessagePage>(JsonDefaults.Wire))!;
     }
 
     public static async Task<JsonElement> TasksAsync(this HttpClient client) =>

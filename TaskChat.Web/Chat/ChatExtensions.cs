@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TaskChat.Web.Chat.Branches;
 using TaskChat.Web.Chat.Conversations;
 using TaskChat.Web.Chat.Endpoints;
 using TaskChat.Web.Chat.Events;
+using TaskChat.Web.Chat.Exports;
+using TaskChat.Web.Chat.Search;
 using TaskChat.Web.Chat.Turns;
 using TaskChat.Web.Operations;
 
@@ -40,6 +43,9 @@ public static class ChatExtensions
         builder.Services.TryAddSingleton<IChatEventBus, InMemoryChatEventBus>();
         builder.Services.TryAddSingleton<ITurnLeases, LocalTurnLeases>();
         builder.Services.AddScoped<ConversationStore>();
+        builder.Services.AddScoped<BranchSwitcher>();
+        builder.Services.AddScoped<ConversationExporter>();
+        builder.Services.AddScoped<MessageSearch>();
         builder.Services.AddHostedService<InterruptedTurnRecovery>();
         return builder;
     }
@@ -48,6 +54,8 @@ public static class ChatExtensions
     {
         app.MapChatApi();
         app.MapConversationsApi();
+        app.MapBranchesApi();
+        app.MapSearchApi();
         app.MapHub<ChatHub>("/hubs/chat", options =>
         {
             options.AllowStatefulReconnects = true;

@@ -7,6 +7,7 @@ using TaskChat.Web.Chat.Conversations;
 using TaskChat.Web.Chat.Events;
 using TaskChat.Web.Chat.Turns;
 using TaskChat.Web.Identity;
+using TaskChat.Web.Tasks;
 
 namespace TaskChat.Web.Chat;
 
@@ -16,11 +17,22 @@ namespace TaskChat.Web.Chat;
 /// plain form posts; with JavaScript the page uses the hub instead and streams.
 /// </summary>
 public sealed class ChatPageModel(
-    ConversationStore store, TurnLifecycle turns, TurnFollower follower, ComponentHtml html, IOptions<ChatSettings> settings) : PageModel
+    ConversationStore store, TurnLifecycle turns, TurnFollower follower, ComponentHtml html, TaskCalendar calendar, IOptions<ChatSettings> settings) : PageModel
 {
     public const int PageSize = 30;
 
     public IReadOnlyList<ConversationDto> Conversations { get; private set; } = [];
+
+    /// <summary>The cursor of the sidebar's next page, if any.</summary>
+    public string? MoreConversations { get; private set; }
+
+    /// <summary>The user's zone and their today in it: message times and the sidebar's headings.</summary>
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    public DateOnly Today { get; private set; }
+
+    /// <summary>The conversation's newest sequence number, on whichever branch: where a watch resumes from.</summary>
+    public int LastSequenceNumber { get; private set; }
     public Guid? ConversationId { get; private set; }
     public string? Title { get; private set; }
     public IReadOnlyList<MessageDto> Messages { get; private set; } = [];
@@ -34,10 +46,14 @@ public sealed class ChatPageModel(
     [TempData]
     public string? Error { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, int? before, CancellationToken cancellationToken)
+    /// <param name="message">A message to show (a search result): the page of the branch that holds it.</param>
+    /// <param name="conversations">The sidebar page to show, without JavaScript.</param>
+    public async Task<IActionResult> OnGetAsync(Guid? id, int? before, Guid? message, string? conversations, CancellationToken cancellationToken)
     {
         var userId = User.GetUserId();
-        Conversations = await store.ListAsync(userId, cancellationToken);
+        await LoadZoneAsync(cancellationToken);
+        ConversationCursor.TryDecode(conversations, out var cursor);
+        (Conversations, MoreConversations) = await store.ListAsync(userId, cursor, cancellationToken: cancellationToken);
         if (id is not { } conversationId)
         {
             return Page();
@@ -50,12 +66,49 @@ public sealed class ChatPageModel(
             return NotFound();
         }
 
+        // A message deeper than the newest page: the page that ends with it.
+        if (message is { } wanted && before is null && page.Messages.All(m => m.Id != wanted)
+            && await store.FindMessageAsync(userId, wanted, cancellationToken) is { } found && found.SequenceNumber < page.Messages[0].SequenceNumber)
+        {
+            before = found.SequenceNumber + 1;
+            page = (await store.PageAsync(userId, conversationId, before, PageSize, cancellationToken))!;
+        }
+
         ConversationId = conversationId;
         Title = conversation.Title;
+        LastSequenceNumber = conversation.LastSequenceNumber;
         Messages = page.Messages;
         HasMore = page.HasMore;
         Before = before;
         return Page();
+    }
+
+    /// <summary>The sidebar's next page, rendered; sidebar-pages.js appends it.</summary>
+    public async Task<IActionResult> OnGetConversationsAsync(string? after, string? group, Guid? current, CancellationToken cancellationToken)
+    {
+        if (!ConversationCursor.TryDecode(after, out var cursor))
+        {
+            return BadRequest();
+        }
+
+        await LoadZoneAsync(cancellationToken);
+        var (conversations, next) = await store.ListAsync(User.GetUserId(), cursor, cancellationToken: cancellationToken);
+        return Content(await html.RenderAsync<ConversationList>(new Dictionary<string, object?>
+        {
+            [nameof(ConversationList.Conversations)] = conversations,
+            [nameof(ConversationList.CurrentId)] = current,
+            [nameof(ConversationList.Zone)] = Zone,
+            [nameof(ConversationList.Today)] = Today,
+            [nameof(ConversationList.AfterGroup)] = group,
+            [nameof(ConversationList.Next)] = next,
+        }), "text/html");
+    }
+
+    private async Task LoadZoneAsync(CancellationToken cancellationToken)
+    {
+        var today = await calendar.TodayAsync(User.GetUserId(), cancellationToken);
+        Zone = TimeZones.Find(today.TimeZone);
+        Today = today.Today;
     }
 
     /// <summary>One message as the page renders it; transcript.js swaps it in when a reply completes.</summary>
@@ -69,11 +122,13 @@ public sealed class ChatPageModel(
             return NotFound();
         }
 
+        await LoadZoneAsync(cancellationToken);
         return Content(await html.RenderAsync<MessageView>(new Dictionary<string, object?>
         {
+            [nameof(MessageView.Zone)] = Zone,
             [nameof(MessageView.Message)] = message,
             [nameof(MessageView.ConversationId)] = id,
-            [nameof(MessageView.IsLatest)] = message.SequenceNumber == conversation.LastSequenceNumber,
+            [nameof(MessageView.IsLatest)] = message.Id == conversation.CurrentMessageId,
         }), "text/html");
     }
 
@@ -83,6 +138,7 @@ public sealed class ChatPageModel(
     /// </summary>
     public async Task<IActionResult> OnGetHistoryAsync(Guid id, int before, CancellationToken cancellationToken)
     {
+        await LoadZoneAsync(cancellationToken);
         var page = await store.PageAsync(User.GetUserId(), id, before, PageSize, cancellationToken);
         if (page is null)
         {
@@ -95,6 +151,7 @@ public sealed class ChatPageModel(
             [nameof(MessageList.Messages)] = page.Messages,
             [nameof(MessageList.ConversationId)] = id,
             [nameof(MessageList.IncludesNewest)] = false,
+            [nameof(MessageList.Zone)] = Zone,
         }), "text/html");
     }
 

@@ -46,6 +46,7 @@ public abstract class TaskChatDbContext(DbContextOptions options)
         {
             conversation.ToTable("conversations");
             conversation.HasIndex(c => new { c.UserId, c.UpdatedAt });
+            conversation.HasIndex(c => new { c.UserId, c.IsPinned, c.UpdatedAt, c.Id });
             conversation.Property(c => c.Title).HasMaxLength(ConversationTitle.MaxLength);
             conversation.HasOne(c => c.User).WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -69,6 +70,8 @@ public abstract class TaskChatDbContext(DbContextOptions options)
             message.HasIndex(m => m.CreatedAt);
             message.Property(m => m.Provider).HasMaxLength(50);
             message.Property(m => m.Model).HasMaxLength(200);
+            message.HasIndex(m => new { m.ConversationId, m.ParentId });
+            message.HasOne<Message>().WithMany().HasForeignKey(m => m.ParentId).OnDelete(DeleteBehavior.Cascade);
             message.Property(m => m.ClientMessageId).HasMaxLength(100);
             message.Property(m => m.Role).HasConversion(LowercaseEnum<MessageRole>()).HasMaxLength(20);
             message.Property(m => m.Status).HasConversion(LowercaseEnum<MessageStatus>()).HasMaxLength(20);

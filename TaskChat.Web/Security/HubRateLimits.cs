@@ -68,6 +68,8 @@ internal sealed class HubRateLimits : IHubFilter, IDisposable
     {
         SendMessageRequest send => send.ConversationId,
         ConfirmToolCallRequest confirm => confirm.ConversationId,
+        EditMessageRequest edit => edit.ConversationId,
+        RegenerateReplyRequest regenerate => regenerate.ConversationId,
         _ => null,
     };
 

@@ -20,6 +20,12 @@ internal static class BenchProgram
             return await Usage.UsageBench.RunAsync(args[1..]);
         }
 
+        if (args.FirstOrDefault() == "search")
+        {
+            return await Search.SearchBenchmark.RunAsync(
+                Environment.GetEnvironmentVariable(BenchPlan.AdminVariable) is { Length: > 0 } admin ? admin : Driver.BenchDatabase.DefaultAdmin);
+        }
+
         if (args.FirstOrDefault() == "serve")
         {
             return await Servers.ServerHost.RunAsync(args[1], args[2..]);

@@ -6,6 +6,7 @@ public static class ChatErrorCodes
     public const string InvalidRequest = "invalid_request";
     public const string MessageTooLong = "message_too_long";
     public const string ConversationNotFound = "conversation_not_found";
+    public const string MessageNotFound = "message_not_found";
     public const string ToolCallNotFound = "tool_call_not_found";
     public const string TurnInProgress = "turn_in_progress";
     public const string ModelFailed = "model_failed";

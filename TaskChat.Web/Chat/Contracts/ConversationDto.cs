@@ -1,3 +1,3 @@
 namespace TaskChat.Web.Chat.Contracts;
 
-public sealed record ConversationDto(Guid Id, string Title, DateTime CreatedAt, DateTime UpdatedAt);
+public sealed record ConversationDto(Guid Id, string Title, DateTime CreatedAt, DateTime UpdatedAt, bool IsPinned = false);

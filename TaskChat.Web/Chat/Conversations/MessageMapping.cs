@@ -17,7 +17,8 @@ internal static class MessageMapping
         message.Status,
         message.CreatedAt,
         message.ToolCalls.OrderBy(t => t.StartedAt).ThenBy(t => t.Id).Select(ToDto).ToList(),
-        ParseOrNull(message.Metadata));
+        ParseOrNull(message.Metadata),
+        message.ParentId);
 
     public static ToolCallDto ToDto(ToolCall call)
     {

@@ -17,16 +17,21 @@ internal static class ChatApi
     }
 
     /// <summary>POST /api/v1/chat, for scripts and clients without a hub connection: runs a whole turn through the same lifecycle and answers when it ends.</summary>
-    private static async Task<Results<Ok<ChatResponse>, ProblemHttpResult>> SendAsync(
-        ChatRequest request, ClaimsPrincipal user, TurnLifecycle turns, TurnFollower follower, ConversationStore store, CancellationToken cancellationToken)
+    private static Task<Results<Ok<ChatResponse>, ProblemHttpResult>> SendAsync(
+        ChatRequest request, ClaimsPrincipal user, TurnLifecycle turns, TurnFollower follower, ConversationStore store, CancellationToken cancellationToken) =>
+        RunTurnAsync(TurnRequest.From(request), user, turns, follower, store, cancellationToken);
+
+    /// <summary>Any turn over REST (a send, an edit, a regeneration): the same lifecycle as the hub, answered when it ends.</summary>
+    internal static async Task<Results<Ok<ChatResponse>, ProblemHttpResult>> RunTurnAsync(
+        TurnRequest request, ClaimsPrincipal user, TurnLifecycle turns, TurnFollower follower, ConversationStore store, CancellationToken cancellationToken)
     {
         var userId = user.GetUserId();
-        var start = await turns.StartAsync(userId, TurnRequest.From(request), cancellationToken);
+        var start = await turns.StartAsync(userId, request, cancellationToken);
         if (start.Error is { } error)
         {
             return TypedResults.Problem(error.Message, statusCode: error.Code switch
             {
-                ChatErrorCodes.ConversationNotFound => StatusCodes.Status404NotFound,
+                ChatErrorCodes.ConversationNotFound or ChatErrorCodes.MessageNotFound => StatusCodes.Status404NotFound,
                 ChatErrorCodes.TurnInProgress => StatusCodes.Status409Conflict,
                 _ => StatusCodes.Status400BadRequest,
             }, extensions: new Dictionary<string, object?> { ["code"] = error.Code });
@@ -53,4 +58,7 @@ internal static class ChatApi
             start.AssistantMessageId,
             ChatResponseMetadataReader.From(metadata)));
     }
+
+    internal static ProblemHttpResult NotFound(string what = "conversation") =>
+        TypedResults.Problem($"That {what} does not exist.", statusCode: StatusCodes.Status404NotFound);
 }

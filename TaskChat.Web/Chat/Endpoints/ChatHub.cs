@@ -26,6 +26,14 @@ public sealed class ChatHub(TurnLifecycle turns, TurnFollower follower, Conversa
     public IAsyncEnumerable<ChatEvent> ConfirmToolCall(ConfirmToolCallRequest? request, CancellationToken cancellationToken) =>
         StartAndFollow(request is null ? null : TurnRequest.From(request), "Send {conversation_id, tool_call_id, approve}.", cancellationToken);
 
+    /// <summary>A new version of a user message: a new branch from its parent, streamed like a send.</summary>
+    public IAsyncEnumerable<ChatEvent> EditMessage(EditMessageRequest? request, CancellationToken cancellationToken) =>
+        StartAndFollow(request is null ? null : TurnRequest.From(request), "Send {conversation_id, message_id, text, client_message_id?}.", cancellationToken);
+
+    /// <summary>Another reply to the same user message, beside the old one (which is kept), streamed like a send.</summary>
+    public IAsyncEnumerable<ChatEvent> RegenerateReply(RegenerateReplyRequest? request, CancellationToken cancellationToken) =>
+        StartAndFollow(request is null ? null : TurnRequest.From(request), "Send {conversation_id, message_id, client_message_id?}.", cancellationToken);
+
     public async IAsyncEnumerable<ChatEvent> WatchConversation(WatchConversationRequest? request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (request is null || await conversations.FindAsync(UserId, request.ConversationId, cancellationToken) is null)

@@ -18,5 +18,15 @@ public sealed class Conversation
     /// </summary>
     public int LastSequenceNumber { get; set; }
 
+    /// <summary>
+    /// The newest message of the branch the user is on (a leaf of the tree): new turns extend it
+    /// and the listing walks up from it. No foreign key: a conversation and its first messages are
+    /// inserted in one batch, which a cycle of keys would forbid.
+    /// </summary>
+    public Guid? CurrentMessageId { get; set; }
+
+    /// <summary>Pinned conversations come first in the list.</summary>
+    public bool IsPinned { get; set; }
+
     public List<Message> Messages { get; set; } = [];
 }

@@ -6,6 +6,13 @@ public sealed class Message
     public Guid ConversationId { get; set; }
     public Conversation? Conversation { get; set; }
     public int SequenceNumber { get; set; }
+
+    /// <summary>
+    /// The message this one answers or follows; null for a conversation's first message. A
+    /// conversation is a tree: an edit or a regenerated reply is a new child of the same parent.
+    /// </summary>
+    public Guid? ParentId { get; set; }
+
     public MessageRole Role { get; set; }
     public string Content { get; set; } = "";
     public MessageStatus Status { get; set; }

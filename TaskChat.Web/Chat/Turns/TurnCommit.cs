@@ -31,52 +31,76 @@ internal static class TurnCommit
 
     /// <summary>
     /// Inserts the user's message (completed) and the assistant's (streaming) with the next two
-    /// sequence numbers, and the conversation's bumped counter, in one batch: one round trip and
-    /// a commit. Two sends that race for the same numbers cannot both land: the unique index on
-    /// (conversation_id, sequence_number) refuses the second, and the one on
+    /// sequence numbers, and the conversation's bumped counter and current branch, in one batch:
+    /// one round trip and a commit. Two sends that race for the same numbers cannot both land:
+    /// the unique index on (conversation_id, sequence_number) refuses the second, and the one on
     /// (conversation_id, client_message_id) a racing repeat. Both surface as DbUpdateException.
+    /// A regenerated reply inserts only the assistant's message, which then carries the
+    /// client_message_id; sequence numbers stay unique per conversation, so a branch simply
+    /// takes the next ones (and the events of its turn are numbered from them).
     /// </summary>
     public static async Task<(Message User, Message Assistant)> CommitAsync(
-        TaskChatDbContext db, Conversation conversation, bool hasStreamingReply, string text, string? clientMessageId, TimeProvider time, CancellationToken cancellationToken)
+        TaskChatDbContext db, Conversation conversation, bool hasStreamingReply, TurnRequest request, string text, TurnPlacement placement,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.UtcNowForStorage();
         if (db.Entry(conversation).State == EntityState.Detached)
         {
             db.Conversations.Add(conversation);
         }
-        else if (hasStreamingReply)
+        else
         {
-            // This node holds the conversation's lease, so a reply still marked streaming was
-            // left by a process that died; it can no longer finish. The check runs again here,
-            // under the lease: a reply that completed since the hint was read stays completed.
-            await db.Messages.Where(m => m.ConversationId == conversation.Id && m.Status == MessageStatus.Streaming)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Interrupted), cancellationToken);
+            await SettleAsync(db, conversation.Id, hasStreamingReply, request.Branches, cancellationToken);
         }
 
-        conversation.LastSequenceNumber += 2;
-        conversation.UpdatedAt = now;
-        var user = new Message
+        var user = placement.ExistingUser ?? new Message
         {
             ConversationId = conversation.Id,
-            SequenceNumber = conversation.LastSequenceNumber - 1,
+            ParentId = placement.ParentId,
+            SequenceNumber = ++conversation.LastSequenceNumber,
             Role = MessageRole.User,
             Content = text,
             Status = MessageStatus.Completed,
-            ClientMessageId = clientMessageId,
+            ClientMessageId = request.ClientMessageId,
             CreatedAt = now,
             CompletedAt = now,
         };
         var assistant = new Message
         {
             ConversationId = conversation.Id,
-            SequenceNumber = conversation.LastSequenceNumber,
+            ParentId = user.Id,
+            SequenceNumber = ++conversation.LastSequenceNumber,
             Role = MessageRole.Assistant,
             Status = MessageStatus.Streaming,
+            ClientMessageId = placement.ExistingUser is null ? null : request.ClientMessageId,
             CreatedAt = now,
         };
-        db.Messages.AddRange(user, assistant);
+        conversation.UpdatedAt = now;
+        conversation.CurrentMessageId = assistant.Id;
+        Message[] inserted = placement.ExistingUser is null ? [user, assistant] : [assistant];
+        db.Messages.AddRange(inserted);
         await db.SaveChangesAsync(cancellationToken);
         return (user, assistant);
+    }
+
+    private static async Task SettleAsync(TaskChatDbContext db, Guid conversationId, bool hasStreamingReply, bool branches, CancellationToken cancellationToken)
+    {
+        if (hasStreamingReply)
+        {
+            // This node holds the conversation's lease, so a reply still marked streaming was
+            // left by a process that died; it can no longer finish. The check runs again here,
+            // under the lease: a reply that completed since the hint was read stays completed.
+            await db.Messages.Where(m => m.ConversationId == conversationId && m.Status == MessageStatus.Streaming)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Interrupted), cancellationToken);
+        }
+
+        if (branches)
+        {
+            // A deletion proposed on the branch being left is never carried out: an open
+            // proposal only ever lives on the current branch, where a "yes" can answer it.
+            await db.ToolCalls.Where(t => t.Message!.ConversationId == conversationId && t.Status == ToolCallStatus.NeedsConfirmation)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, ToolCallStatus.Declined), cancellationToken);
+        }
     }
 
     /// <summary>The turn a repeated <c>client_message_id</c> already started, if any.</summary>
@@ -93,6 +117,12 @@ internal static class TurnCommit
         if (userMessage is null)
         {
             return null;
+        }
+
+        // A regenerated reply carries its own client_message_id.
+        if (userMessage.Role == MessageRole.Assistant)
+        {
+            return new TurnStart(userMessage.ConversationId, userMessage.Id, EventNumbers.First(userMessage.SequenceNumber), null);
         }
 
         var reply = await db.Messages.AsNoTracking()

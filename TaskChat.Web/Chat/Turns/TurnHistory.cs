@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using TaskChat.Web.Assistant;
+using TaskChat.Web.Chat.Branches;
 using TaskChat.Web.Chat.Model;
 using TaskChat.Web.Data;
 
@@ -14,18 +15,23 @@ namespace TaskChat.Web.Chat.Turns;
 /// </summary>
 internal sealed record TurnHistory(List<ChatMessage> Messages, string? LastReply)
 {
-    /// <summary>One query (messages joined with their tool calls): it runs before the first token.</summary>
+    /// <summary>
+    /// The branch being extended, up to and including <paramref name="lastMessageId"/> (the
+    /// message the reply answers): never a sibling branch, so a tool call made on an old branch
+    /// is never shown to the model again as if it were part of this one. Two queries (the tree's
+    /// shape, then the branch's messages with their tool calls): they run before the first token.
+    /// </summary>
     public static async Task<TurnHistory> LoadAsync(
-        TaskChatDbContext db, Guid conversationId, int beforeSequence, int budget, CancellationToken cancellationToken)
+        TaskChatDbContext db, Guid conversationId, Guid? lastMessageId, int budget, CancellationToken cancellationToken)
     {
+        var tree = await ConversationTree.LoadAsync(db, conversationId, cancellationToken);
+        var branch = tree.PathTo(lastMessageId).TakeLast(budget).Select(n => n.Id).ToList();
         var messages = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.SequenceNumber < beforeSequence)
-            .OrderByDescending(m => m.SequenceNumber)
-            .Take(budget)
+            .Where(m => m.ConversationId == conversationId && branch.Contains(m.Id))
             .Include(m => m.ToolCalls)
             .AsSingleQuery()
             .ToListAsync(cancellationToken);
-        var lastReply = messages.FirstOrDefault(m => m.Role == MessageRole.Assistant)?.Content;
+        var lastReply = messages.Where(m => m.Role == MessageRole.Assistant).MaxBy(m => m.SequenceNumber)?.Content;
         return new TurnHistory(Build(messages), lastReply);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TaskChat.Web.Chat.Branches;
 using TaskChat.Web.Chat.Contracts;
 using TaskChat.Web.Chat.Conversations;
 using TaskChat.Web.Chat.Events;
@@ -30,7 +31,6 @@ public sealed class TurnLifecycle(
             return invalid;
         }
 
-        var text = MessageText.Normalize(request.Text);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
 
@@ -40,6 +40,8 @@ public sealed class TurnLifecycle(
             return outcome;
         }
 
+        var placement = found.Placement ?? TurnPlacement.NewConversation;
+        var text = placement.ExistingUser?.Content ?? MessageText.Normalize(request.Text);
         var conversation = found.Conversation ?? new Conversation
         {
             UserId = userId,
@@ -54,13 +56,14 @@ public sealed class TurnLifecycle(
                 : TurnInProgress(conversation.Id);
         }
 
-        var committed = await CommitAsync(db, userId, request, conversation, found.HasStreamingReply, text, running, cancellationToken);
+        var committed = await CommitAsync(db, userId, request, conversation, found.HasStreamingReply, text, placement, running, cancellationToken);
         if (committed.Outcome is { } refused)
         {
             return refused;
         }
 
-        var turn = await AnnounceAsync(userId, conversation, committed.Messages, request, text, running);
+        var userMessage = await BranchInfo.DescribeAsync(db, committed.Messages.User, request.Branches, CancellationToken.None);
+        var turn = await AnnounceAsync(userId, conversation, committed.Messages.Assistant, userMessage, request, text, running);
         runner.Run(turn);
         var start = new TurnStart(conversation.Id, committed.Messages.Assistant.Id, turn.Emitter.FirstEvent, null);
         running.Announced(start);
@@ -70,8 +73,13 @@ public sealed class TurnLifecycle(
     /// <summary>Refuses what can be refused before touching anything.</summary>
     private TurnStart? Validate(TurnRequest request)
     {
+        if (request.Branches && request.ConversationId is null)
+        {
+            return TurnStart.Refused(null, ChatErrorCodes.InvalidRequest, "conversation_id and message_id are required.");
+        }
+
         var text = MessageText.Normalize(request.Text);
-        if (!MessageText.HasVisibleCharacters(text))
+        if (!MessageText.HasVisibleCharacters(text) && request.RegenerateOf is null)
         {
             return TurnStart.Refused(request.ConversationId, ChatErrorCodes.InvalidRequest, "Type a message first.");
         }
@@ -91,7 +99,7 @@ public sealed class TurnLifecycle(
     /// The user's own conversation (someone else's looks missing), or the turn a repeated
     /// client_message_id already started, or why the request is refused.
     /// </summary>
-    private static async Task<(Conversation? Conversation, bool HasStreamingReply, TurnStart? Outcome)> FindAsync(
+    private static async Task<(Conversation? Conversation, bool HasStreamingReply, TurnPlacement? Placement, TurnStart? Outcome)> FindAsync(
         TaskChatDbContext db, Guid userId, TurnRequest request, CancellationToken cancellationToken)
     {
         Conversation? conversation = null;
@@ -101,37 +109,43 @@ public sealed class TurnLifecycle(
             var found = await TurnCommit.FindConversationAsync(db, userId, conversationId, request.ClientMessageId, cancellationToken);
             if (found is null)
             {
-                return (null, false, TurnStart.Refused(conversationId, ChatErrorCodes.ConversationNotFound, "That conversation does not exist."));
+                return (null, false, null, TurnStart.Refused(conversationId, ChatErrorCodes.ConversationNotFound, "That conversation does not exist."));
             }
 
             (conversation, hasStreamingReply) = (found.Conversation, found.HasStreamingReply);
             if (found.IsRepeat && await TurnCommit.FindRepeatAsync(db, userId, request, cancellationToken) is { } repeat)
             {
-                return (conversation, hasStreamingReply, repeat);
+                return (conversation, hasStreamingReply, null, repeat);
             }
         }
         else if (await TurnCommit.FindRepeatAsync(db, userId, request, cancellationToken) is { } repeat)
         {
-            return (null, false, repeat);
+            return (null, false, null, repeat);
         }
 
         if (request.ConfirmToolCallId is { } toolCallId && !await PendingDeletions.ExistsAsync(db, conversation?.Id, toolCallId, cancellationToken))
         {
-            return (conversation, hasStreamingReply,
+            return (conversation, hasStreamingReply, null,
                 TurnStart.Refused(request.ConversationId, ChatErrorCodes.ToolCallNotFound, "That deletion is no longer waiting for an answer."));
         }
 
-        return (conversation, hasStreamingReply, null);
+        if (conversation is null)
+        {
+            return (null, false, null, null);
+        }
+
+        var (placement, refusal) = await TurnPlacement.FindAsync(db, conversation, request, cancellationToken);
+        return (conversation, hasStreamingReply, placement, refusal);
     }
 
     /// <summary>Makes the user's message durable under the claim; on failure the claim is released.</summary>
     private async Task<((Message User, Message Assistant) Messages, TurnStart? Outcome)> CommitAsync(
         TaskChatDbContext db, Guid userId, TurnRequest request, Conversation conversation, bool hasStreamingReply, string text,
-        RunningTurn running, CancellationToken cancellationToken)
+        TurnPlacement placement, RunningTurn running, CancellationToken cancellationToken)
     {
         try
         {
-            return (await TurnCommit.CommitAsync(db, conversation, hasStreamingReply, text, request.ClientMessageId, time, cancellationToken), null);
+            return (await TurnCommit.CommitAsync(db, conversation, hasStreamingReply, request, text, placement, time, cancellationToken), null);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -156,14 +170,14 @@ public sealed class TurnLifecycle(
 
     /// <summary>Tells every watcher the turn started. From here the user's message is durable whatever happens.</summary>
     private async Task<TurnContext> AnnounceAsync(
-        Guid userId, Conversation conversation, (Message User, Message Assistant) messages, TurnRequest request, string text, RunningTurn running)
+        Guid userId, Conversation conversation, Message assistant, MessageDto userMessage, TurnRequest request, string text, RunningTurn running)
     {
-        var firstEvent = EventNumbers.First(messages.Assistant.SequenceNumber);
-        var emitter = new TurnEmitter(bus, conversation.Id, messages.Assistant.Id, firstEvent);
+        var firstEvent = EventNumbers.First(assistant.SequenceNumber);
+        var emitter = new TurnEmitter(bus, conversation.Id, assistant.Id, firstEvent);
         try
         {
-            await bus.BeginTurnAsync(conversation.Id, messages.Assistant.Id, firstEvent);
-            await emitter.TurnStartedAsync(MessageMapping.ToDto(messages.User), conversation.Title);
+            await bus.BeginTurnAsync(conversation.Id, assistant.Id, firstEvent);
+            await emitter.TurnStartedAsync(userMessage, conversation.Title);
         }
         catch
         {
@@ -174,7 +188,7 @@ public sealed class TurnLifecycle(
         }
 
         metrics.TurnStarted();
-        return new TurnContext(userId, conversation.Id, messages.Assistant, text, request.ConfirmToolCallId, running, emitter);
+        return new TurnContext(userId, conversation.Id, assistant, text, request.ConfirmToolCallId, running, emitter);
     }
 
     private static TurnStart TurnInProgress(Guid conversationId) =>

@@ -66,7 +66,7 @@ public sealed partial class TurnRunner(
         IServiceProvider services, TaskChatDbContext db, TurnContext turn, ToolCallLog toolLog, PendingDeletions deletions, TurnText text, TurnInfo info)
     {
         var tools = services.GetRequiredService<TaskToolsFactory>().Create(turn.UserId, turn.ConversationId);
-        var history = await TurnHistory.LoadAsync(db, turn.ConversationId, turn.Assistant.SequenceNumber, settings.Value.HistoryMessages, turn.Running.Token);
+        var history = await TurnHistory.LoadAsync(db, turn.ConversationId, turn.Assistant.ParentId, settings.Value.HistoryMessages, turn.Running.Token);
         // Dates the model works out ("tomorrow", "Friday") are in the user's zone, so it is told their today.
         history.Messages[0] = new ChatMessage(ChatRole.System, AssistantPrompt.For(await tools.TodayAsync(turn.Running.Token)));
 

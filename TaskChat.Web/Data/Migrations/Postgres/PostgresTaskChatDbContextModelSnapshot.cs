@@ -163,6 +163,14 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("CurrentMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("current_message_id");
+
+                    b.Property<bool>("IsPinned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_pinned");
+
                     b.Property<int>("LastSequenceNumber")
                         .HasColumnType("integer")
                         .HasColumnName("last_sequence_number");
@@ -184,6 +192,8 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("UserId", "UpdatedAt");
+
+                    b.HasIndex("UserId", "IsPinned", "UpdatedAt", "Id");
 
                     b.ToTable("conversations", (string)null);
                 });
@@ -238,6 +248,10 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("output_tokens");
 
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
                     b.Property<string>("Provider")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
@@ -263,8 +277,12 @@ namespace TaskChat.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("ParentId");
+
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique();
+
+                    b.HasIndex("ConversationId", "ParentId");
 
                     b.HasIndex("ConversationId", "SequenceNumber")
                         .IsUnique();
@@ -554,6 +572,11 @@ namespace TaskChat.Web.Data.Migrations.Postgres
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("TaskChat.Web.Chat.Model.Message", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Conversation");
                 });

@@ -154,6 +154,14 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("CurrentMessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_message_id");
+
+                    b.Property<bool>("IsPinned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_pinned");
+
                     b.Property<int>("LastSequenceNumber")
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_sequence_number");
@@ -175,6 +183,8 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("UserId", "UpdatedAt");
+
+                    b.HasIndex("UserId", "IsPinned", "UpdatedAt", "Id");
 
                     b.ToTable("conversations", (string)null);
                 });
@@ -229,6 +239,10 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("output_tokens");
 
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
+
                     b.Property<string>("Provider")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT")
@@ -254,8 +268,12 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("ParentId");
+
                     b.HasIndex("ConversationId", "ClientMessageId")
                         .IsUnique();
+
+                    b.HasIndex("ConversationId", "ParentId");
 
                     b.HasIndex("ConversationId", "SequenceNumber")
                         .IsUnique();
@@ -544,6 +562,11 @@ namespace TaskChat.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("TaskChat.Web.Chat.Model.Message", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Conversation");
                 });

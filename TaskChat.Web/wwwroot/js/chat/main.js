@@ -3,9 +3,13 @@
 // rest of a reply that was in flight when the page loaded), stop, retry and confirmations.
 import { newId } from './dom.js';
 import { connect, subscribe } from './hub.js';
+import { setUpMessageActions } from './branches.js';
 import { setUpComposer } from './composer.js';
 import { setUpOlderMessages, setUpScrolling } from './scroll.js';
 import { rememberConversation, restoreConversation, setUpSidebar } from './sidebar.js';
+import { setUpSearch } from './search.js';
+import { setUpSidebarPages } from './sidebar-pages.js';
+import { watchTimes } from './time.js';
 import { Transcript, previousUserText } from './transcript.js';
 
 const chat = document.getElementById('chat');
@@ -41,6 +45,31 @@ function start() {
 
     const hub = connect(document.getElementById('connection'), { onConnected: () => watch(), direct: chat.dataset.hubDirect === 'true' });
     setUpOlderMessages({ scroller, list, conversationId });
+    watchTimes(list);
+    setUpSidebarPages({ list: document.getElementById('conversation-list'), currentId: () => conversationId });
+    setUpSearch({
+        form: document.getElementById('conversation-search'),
+        input: document.getElementById('search-input'),
+        results: document.getElementById('search-results'),
+        beforeOpen: () => chat.classList.add('sidebar-open'),
+    });
+
+    // ---- Edit, regenerate, copy, "‹ 2/3 ›": turns like any other, on a new branch ----
+    setUpMessageActions({
+        list,
+        conversationId: () => conversationId,
+        canStart: () => Boolean(conversationId) && hub.connected && !transcript.streaming,
+        maxLength: document.getElementById('composer-text').maxLength,
+        startTurn: (method, request, text) => {
+            scrolling.jump();
+            follow(hub.connection.stream(method, { conversation_id: conversationId, client_message_id: newId(), ...request }), text, null);
+        },
+    });
+    if (location.hash.startsWith('#m-')) {
+        const wanted = document.getElementById(location.hash.slice(1));
+        wanted?.classList.add('highlight');
+        wanted?.scrollIntoView({ block: 'center' });
+    }
 
     // ---- Watching: every event of this conversation, from any tab ----
     // A page showing an older part of the conversation (?before=, the no-JavaScript link) is
@@ -153,6 +182,9 @@ function start() {
         title.textContent = conversationTitle;
         document.title = `${conversationTitle} · TaskChat`;
         sidebar.touch(id, conversationTitle);
+        const exportMenu = document.getElementById('export-menu');
+        for (const link of exportMenu.querySelectorAll('a[data-format]')) link.href = `/api/v1/conversations/${id}/export?format=${link.dataset.format}`;
+        exportMenu.hidden = false;
     }
 
     document.getElementById('stop').addEventListener('click', () => {

@@ -1,6 +1,7 @@
 // The conversation list: remembers the open conversation (localStorage), renames and deletes over the conversations API, and slides in on
 // small screens.
 import { h } from './dom.js';
+import { placeInToday } from './sidebar-pages.js';
 import { vocabulary } from './vocabulary.js';
 
 const storageKey = 'current_conversation_id';
@@ -128,6 +129,7 @@ export function setUpSidebar({ chat, list, title, currentId }) {
                 item = h('li', { class: 'conversation', dataset: { conversationId: id } },
                     h('a', { href: `/chat/${id}`, title: label }, label),
                     h('span', { class: 'conversation-actions js-only' },
+                        h('button', { type: 'button', class: 'mini-button', dataset: { action: 'pin' }, 'aria-pressed': 'false', 'aria-label': 'Pin conversation', title: 'Pin to the top' }),
                         h('button', { type: 'button', class: 'mini-button', dataset: { action: 'rename' }, 'aria-label': 'Rename conversation', title: 'Rename' }, '✎'),
                         h('button', { type: 'button', class: 'mini-button', dataset: { action: 'delete' }, 'aria-label': 'Delete conversation', title: 'Delete' }, '✕')));
             }
@@ -139,7 +141,7 @@ export function setUpSidebar({ chat, list, title, currentId }) {
                 item.classList.add('current');
                 item.querySelector('a').setAttribute('aria-current', 'page');
             }
-            list.prepend(item);
+            placeInToday(list, item);
             document.getElementById('sidebar-empty').hidden = true;
         },
     };

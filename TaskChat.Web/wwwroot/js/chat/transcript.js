@@ -62,7 +62,11 @@ export class Transcript {
         const last = replies[replies.length - 1];
         if (!last) return 0;
         const sequence = Number(last.dataset.sequence);
-        return last.dataset.status === 'streaming' ? sequence * PER_TURN - 1 : sequence * PER_TURN + PER_TURN - 1;
+        if (last.dataset.status === 'streaming') return sequence * PER_TURN - 1;
+        // The branch shown may be older than the conversation's newest turn (on another
+        // branch): that turn is over and is not replayed here.
+        const newest = Math.max(sequence, Number(this.list.closest('#chat')?.dataset.lastSequence) || 0);
+        return newest * PER_TURN + PER_TURN - 1;
     }
 
     apply(event) {
@@ -114,6 +118,7 @@ export class Transcript {
         closeOpenConfirmations(this.list);
 
         const user = event.user_message;
+        this.#pruneForBranch(user);
         if (!this.#find(user.id)) {
             const pending = [...this.list.querySelectorAll('li.message.user.pending')]
                 .find((item) => item.querySelector('.text').textContent === user.content);
@@ -137,6 +142,23 @@ export class Transcript {
         if (existing) existing.replaceWith(bubble);
         else this.#find(user.id).after(bubble);
         this.onTurnStarted(event);
+        // The server's rendering of the question (its time, actions, "‹ 2/3 ›" after an edit).
+        this.#refresh(user.id);
+    }
+
+    /**
+     * A turn continues the branch after its question's parent (or, for a regenerated reply,
+     * after the question itself): whatever the page shows past that point belongs to another
+     * branch and goes. For a plain send that is nothing.
+     */
+    #pruneForBranch(user) {
+        const anchor = this.#find(user.id) ?? (user.parent_id ? this.#find(user.parent_id) : null);
+        if (!anchor && user.parent_id) return;
+        const stale = [];
+        for (let item = anchor ? anchor.nextElementSibling : this.list.firstElementChild; item; item = item.nextElementSibling) {
+            if (!item.classList.contains('pending')) stale.push(item);
+        }
+        for (const item of stale) item.remove();
     }
 
     #token(event) {

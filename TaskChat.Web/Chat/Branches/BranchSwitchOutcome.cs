@@ -1,0 +1,3 @@
+namespace TaskChat.Web.Chat.Branches;
+
+public enum BranchSwitchOutcome { Switched, ConversationNotFound, MessageNotFound }

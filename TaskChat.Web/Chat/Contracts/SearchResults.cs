@@ -1,0 +1,3 @@
+namespace TaskChat.Web.Chat.Contracts;
+
+public sealed record SearchResults(IReadOnlyList<SearchResult> Results);
