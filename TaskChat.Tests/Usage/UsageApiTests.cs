@@ -15,14 +15,14 @@ namespace TaskChat.Tests.Usage;
 /// </summary>
 public sealed class UsageApiTests
 {
-    [Fact(Skip = "Known failure, issue 14 left open: the two-day fixture (UsageWorld, Pacific/Auckland) miscounts at some hours of the real day; seen failing in CI at 12:30 UTC. Fix the day grouping or the fixture, then remove this Skip.")]
+    [Fact]
     public async Task CountsTheFixtureOnSqlite()
     {
         await using var database = TestDatabase.CreateSqlite();
         await CountsTheFixtureAsync(database);
     }
 
-    [Fact(Skip = "Known failure, issue 14 left open: the two-day fixture (UsageWorld, Pacific/Auckland) miscounts at some hours of the real day; seen failing in CI at 12:30 UTC. Fix the day grouping or the fixture, then remove this Skip.")]
+    [Fact]
     [Trait(Category.Name, Category.Postgres)]
     public async Task CountsTheFixtureOnPostgres()
     {
