@@ -73,7 +73,8 @@ public sealed class UsageWorld : IAsyncLifetime
         App = await TaskChatApplication.StartAsync(settings, database,
             services => services.AddSingleton<TimeProvider>(clock));
 
-        User = await WithCurrentTokenAsync(await App.CreateUserAsync());
+        // A name a person could have: the README's pictures show it in the header.
+        User = await WithCurrentTokenAsync(await App.CreateUserAsync("aroha@example.com"));
         Other = await WithCurrentTokenAsync(await App.CreateUserAsync());
         Admin = await WithCurrentTokenAsync(await App.CreateUserAsync(adminEmail));
         foreach (var account in new[] { User, Other, Admin })
