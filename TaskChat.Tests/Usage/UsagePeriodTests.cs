@@ -36,6 +36,19 @@ public sealed class UsagePeriodTests
     }
 
     [Fact]
+    public void ADayWhoseMidnightComesTwiceStartsAtTheFirst()
+    {
+        // Havana falls back from 01:00 to 00:00 on 1 November 2026: the day is 25 hours long.
+        var havana = TimeZoneInfo.FindSystemTimeZoneById("America/Havana");
+        var period = UsagePeriod.LastDays(1, havana, new DateTimeOffset(2026, 11, 1, 18, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateTime(2026, 11, 1, 4, 0, 0, DateTimeKind.Utc), period.StartUtc);
+        Assert.Equal(new DateTime(2026, 11, 2, 5, 0, 0, DateTimeKind.Utc), period.EndUtc);
+        Assert.Equal(DateTimeKind.Utc, period.StartUtc.Kind);
+        Assert.Equal([(period.StartUtc, TimeSpan.FromHours(-4)), (new DateTime(2026, 11, 1, 5, 0, 0, DateTimeKind.Utc), TimeSpan.FromHours(-5))], LocalDays.Stretches(period));
+    }
+
+    [Fact]
     public void QuarterHourZonesStartTheirDaysOnTheQuarterHour()
     {
         var kathmandu = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kathmandu"); // UTC+05:45

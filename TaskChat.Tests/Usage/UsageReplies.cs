@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using TaskChat.Tests.Models;
@@ -16,7 +17,7 @@ public static class UsageReplies
             await StartAsync(context);
             if (pause is { } wait)
             {
-                await Task.Delay(wait, context.RequestAborted);
+                await PauseAsync(wait, context.RequestAborted);
             }
 
             await ChunkAsync(context, model, new { role = "assistant", content = text }, null);
@@ -34,6 +35,20 @@ public static class UsageReplies
             }, null);
             await FinishAsync(context, model, "tool_calls", promptTokens, completionTokens);
         });
+
+    /// <summary>
+    /// At least <paramref name="pause"/> by the stopwatch the app times first tokens with: a timer
+    /// can fire a millisecond or more early on that clock, and the slow reply must measure as slow.
+    /// </summary>
+    private static async Task PauseAsync(TimeSpan pause, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await Task.Delay(pause, cancellationToken);
+        while (Stopwatch.GetElapsedTime(started) < pause)
+        {
+            await Task.Delay(1, cancellationToken);
+        }
+    }
 
     private static async Task StartAsync(HttpContext context)
     {

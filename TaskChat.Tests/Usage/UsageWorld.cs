@@ -20,8 +20,14 @@ public sealed class UsageWorld : IAsyncLifetime
     public const string ModelB = "model-b";
     public static readonly TimeSpan SlowPause = TimeSpan.FromMilliseconds(1500);
 
+    /// <summary>
+    /// The fixture's "today" in the user's zone: a fixed date, so no figure depends on the day or
+    /// hour a run starts. Its 90 days reach back past Auckland's clock change of 27 September 2026.
+    /// </summary>
+    public static readonly DateOnly FixedToday = new(2026, 12, 2);
+
     private readonly TestDatabase? database;
-    private readonly ShiftedClock clock = new();
+    private readonly FixedWallClock clock = new(DateTimeOffset.UnixEpoch);
     private ScriptedModelServer model = null!;
 
     public UsageWorld()
@@ -43,7 +49,7 @@ public sealed class UsageWorld : IAsyncLifetime
     public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(ZoneId);
 
     /// <summary>"Today" in the user's zone, and the fixture's two days before it.</summary>
-    public DateOnly Today { get; private set; }
+    public DateOnly Today => FixedToday;
     public DateOnly Yesterday => Today.AddDays(-1);
     public DateOnly TenDaysAgo => Today.AddDays(-10);
 
@@ -57,20 +63,20 @@ public sealed class UsageWorld : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Zone).DateTime);
         var adminEmail = $"admin-{Guid.NewGuid():N}@test.example";
         model = await ScriptedModelServer.StartAsync();
         var settings = ModelHarness.Settings(model,
             ("Admin:Emails", adminEmail),
-            // Tokens are issued on the fixture's first day and must outlast it.
+            // The tokens serve the whole test class.
             ("Jwt:LifetimeMinutes", "43200"));
+        At(TenDaysAgo, 12, 0);
         App = await TaskChatApplication.StartAsync(settings, database,
             services => services.AddSingleton<TimeProvider>(clock));
 
-        At(TenDaysAgo, 12, 0);
-        User = await App.CreateUserAsync();
-        Other = await App.CreateUserAsync();
-        Admin = await App.CreateUserAsync(adminEmail);
+        // A name a person could have: the README's pictures show it in the header.
+        User = await WithCurrentTokenAsync(await App.CreateUserAsync("aroha@example.com"));
+        Other = await WithCurrentTokenAsync(await App.CreateUserAsync());
+        Admin = await WithCurrentTokenAsync(await App.CreateUserAsync(adminEmail));
         foreach (var account in new[] { User, Other, Admin })
         {
             using var client = App.CreateClient(account);
@@ -85,6 +91,26 @@ public sealed class UsageWorld : IAsyncLifetime
     /// <summary>Puts the app's clock at a local time in the user's zone.</summary>
     public void At(DateOnly date, int hour, int minute) =>
         clock.Set(new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(hour, minute)), Zone), TimeSpan.Zero));
+
+    /// <summary>
+    /// The JWT library checks a token's lifetime against the machine's clock, not the app's, so the
+    /// fixture's tokens are issued while the app's clock reads the real time; the accounts, their
+    /// rows and every figure stay on the fixture's fixed instants.
+    /// </summary>
+    private async Task<TestUser> WithCurrentTokenAsync(TestUser user)
+    {
+        var fixtureTime = clock.GetUtcNow();
+        clock.Set(DateTimeOffset.UtcNow);
+        try
+        {
+            using var client = App.CreateAnonymousClient();
+            return user with { AccessToken = await TaskChatApplication.GetTokenAsync(client, user.Email, user.Password) };
+        }
+        finally
+        {
+            clock.Set(fixtureTime);
+        }
+    }
 
     private async Task PlayAsync()
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using TaskChat.Web.Data;
 using TaskChat.Web.Security;
 
 namespace TaskChat.Web.Identity;
@@ -7,7 +8,7 @@ namespace TaskChat.Web.Identity;
 /// Creating an account, for the sign-up page and <c>POST /api/v1/auth/register</c> alike: the
 /// same normalisation and the same errors, grouped by the field a person would fix.
 /// </summary>
-public sealed class AccountRegistration(UserManager<AppUser> users)
+public sealed class AccountRegistration(UserManager<AppUser> users, TimeProvider time)
 {
     public async Task<RegistrationResult> RegisterAsync(string email, string password)
     {
@@ -20,7 +21,8 @@ public sealed class AccountRegistration(UserManager<AppUser> users)
             }, IsDuplicate: false);
         }
 
-        var user = new AppUser { UserName = email.Trim(), Email = email.Trim() };
+        // The app's clock, as for every other row: the admin overview counts new accounts by it.
+        var user = new AppUser { UserName = email.Trim(), Email = email.Trim(), CreatedAt = time.UtcNowForStorage() };
         var result = await users.CreateAsync(user, password);
         return result.Succeeded
             ? new RegistrationResult(user, new Dictionary<string, string[]>(), IsDuplicate: false)

@@ -5,12 +5,15 @@ using TaskChat.Web.Identity;
 namespace TaskChat.Web.Usage;
 
 /// <summary>The /usage page: the signed-in user's own figures, the same report as the API.</summary>
-public sealed class UsagePageModel(UsageReader reader) : PageModel
+public sealed class UsagePageModel(UsageReader reader, IUserTimeZones zones) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Days { get; set; }
 
     public UsageReport Report { get; private set; } = null!;
+
+    /// <summary>Named on the page: the days follow the account's zone, which pages move to the browser's.</summary>
+    public string ZoneId { get; private set; } = "";
     public BarChart TurnsChart { get; private set; } = null!;
     public BarChart TasksChart { get; private set; } = null!;
 
@@ -18,6 +21,7 @@ public sealed class UsagePageModel(UsageReader reader) : PageModel
     {
         Days = Days is { } days && UsagePeriod.Choices.Contains(days) ? days : UsagePeriod.Choices[0];
         Report = await reader.ReadAsync(User.GetUserId(), Days.Value, cancellationToken);
+        ZoneId = (await zones.FindAsync(User.GetUserId(), cancellationToken)).Id;
         var dates = Report.PerDay.Select(d => d.Date).ToList();
         TurnsChart = new BarChart("turns-chart", "Turns per day", dates,
             [new BarSeries("Turns", "series-turns", Report.PerDay.Select(d => d.Turns).ToList())]);

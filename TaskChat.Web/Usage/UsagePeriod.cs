@@ -47,6 +47,15 @@ public sealed class UsagePeriod
             local = local.AddMinutes(15);
         }
 
+        // Where the clocks fall back across midnight (Havana), midnight comes twice; the day starts
+        // at the first, under the larger offset. ConvertTimeToUtc would take the second and hand
+        // the day's first hour to the day before.
+        if (zone.IsAmbiguousTime(local))
+        {
+            var offset = zone.GetAmbiguousTimeOffsets(local).Max();
+            return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
+        }
+
         return TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
 }

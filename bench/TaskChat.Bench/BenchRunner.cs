@@ -56,6 +56,18 @@ internal static class BenchRunner
             }
         }
 
+        if (sink is not null)
+        {
+            // Tracing that exported nothing would make "on" measure the same as "off".
+            var exports = Interlocked.Read(ref sink.Requests);
+            Step($"OTLP sink: {exports:N0} export requests received from TaskChat");
+            if (exports == 0)
+            {
+                Console.Error.WriteLine("--tracing was given but TaskChat sent the OTLP sink nothing: the figures would be those of tracing off.");
+                return 1;
+            }
+        }
+
         var run = new BenchRun(plan, machine, streaming, idle, startedAt, clock.Elapsed);
         Console.WriteLine();
         foreach (var table in ResultTables.Streaming(run))

@@ -56,12 +56,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh context (its own cookies) with Playwright's waits capped at the test timeout.</summary>
-    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress)
+    /// <param name="timeZoneId">
+    /// The browser's IANA zone; by default the machine's. Pages move the account to the browser's
+    /// zone, so a test whose user lives elsewhere must give the browser that user's zone.
+    /// </param>
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, string? timeZoneId = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            TimezoneId = timeZoneId,
         }).WaitAsync(TestSettings.Timeout);
         context.SetDefaultTimeout((float)TestSettings.Timeout.TotalMilliseconds);
         context.SetDefaultNavigationTimeout((float)TestSettings.Timeout.TotalMilliseconds);
