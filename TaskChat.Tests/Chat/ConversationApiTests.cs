@@ -17,12 +17,13 @@ public sealed class ConversationApiTests(TaskChatApplication app) : IClassFixtur
         using var http = app.CreateClient(user);
         await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
         var older = await chat.SendAndWaitAsync("Create a task to buy groceries");
-        var newer = await chat.SendAndWaitAsync("What's left?");
+        var newer = await chat.SendAndWaitAsync("hey, can you tell me what's left?");
 
         var list = await http.GetFromJsonAsync<List<ConversationDto>>("/api/v1/conversations", JsonDefaults.Wire);
 
         Assert.Equal([newer.ConversationId, older.ConversationId], list!.Select(c => c.Id));
-        Assert.Equal(["What's left?", "Create a task to buy groceries"], list!.Select(c => c.Title));
+        // Titled by what they are about: the task it adds, or the request without its greeting.
+        Assert.Equal(["Tell me what's left?", "Buy groceries"], list!.Select(c => c.Title));
 
         // A new turn in the older conversation brings it back to the top.
         await chat.SendAndWaitAsync("Show me my tasks", older.ConversationId);

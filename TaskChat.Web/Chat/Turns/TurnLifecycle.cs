@@ -45,7 +45,7 @@ public sealed class TurnLifecycle(
         var conversation = found.Conversation ?? new Conversation
         {
             UserId = userId,
-            Title = ConversationTitle.From(text),
+            Title = ConversationTitle.For(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)),
             CreatedAt = time.UtcNowForStorage(),
         };
         var (running, sameSend) = await claims.TryClaimAsync(userId, conversation, request.ClientMessageId);
