@@ -32,9 +32,9 @@ public sealed class ChatIsolationBrowserTests(BrowserFixture browser)
         await alicePage.ReloadAsync();
         await bobPage.ReloadAsync();
         await Expect(alicePage.Locator("#conversation-list li.conversation")).ToHaveCountAsync(1);
-        await Expect(alicePage.Locator("#conversation-list")).ToContainTextAsync("apples for alice");
+        await Expect(alicePage.Locator("#conversation-list")).ToContainTextAsync("Apples for alice");
         await Expect(bobPage.Locator("#conversation-list li.conversation")).ToHaveCountAsync(1);
-        await Expect(bobPage.Locator("#conversation-list")).ToContainTextAsync("bananas for bob");
+        await Expect(bobPage.Locator("#conversation-list")).ToContainTextAsync("Bananas for bob");
 
         // Alice's conversation and its messages are not found for Bob, whatever the door.
         var page = await bobPage.GotoAsync($"/chat/{aliceConversation}");

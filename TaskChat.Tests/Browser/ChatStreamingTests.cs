@@ -51,7 +51,7 @@ public sealed class ChatStreamingTests(BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(new Regex(@"/chat/[0-9a-f-]{36}$"));
         var conversationId = ConversationIdOf(page);
         Assert.Equal(conversationId.ToString(), await page.EvaluateAsync<string>("() => localStorage.getItem('current_conversation_id')"));
-        await Expect(page.Locator("#conversation-list li.conversation.current")).ToContainTextAsync("Create a task to buy groceries");
+        await Expect(page.Locator("#conversation-list li.conversation.current")).ToContainTextAsync("Buy groceries");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Tasks", Exact = true }).First.ClickAsync();
         await Expect(page.Locator("#task-list li.task")).ToContainTextAsync("Buy groceries");

@@ -28,8 +28,8 @@ public sealed class ExportTests(TaskChatApplication app) : IClassFixture<TaskCha
 
         Assert.Equal(HttpStatusCode.OK, markdownResponse.StatusCode);
         Assert.Equal("text/markdown", markdownResponse.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("create-a-task-to-buy-milk.md", markdownResponse.Content.Headers.ContentDisposition?.FileNameStar ?? markdownResponse.Content.Headers.ContentDisposition?.FileName);
-        Assert.StartsWith("# Create a task to buy milk\n\n_Times in Europe/Paris._\n", markdown);
+        Assert.Equal("buy-milk.md", markdownResponse.Content.Headers.ContentDisposition?.FileNameStar ?? markdownResponse.Content.Headers.ContentDisposition?.FileName);
+        Assert.StartsWith("# Buy milk\n\n_Times in Europe/Paris._\n", markdown);
         Assert.Contains("**You** · ", markdown);
         Assert.Contains("Create a task to pay rent", markdown);
         Assert.DoesNotContain("call mom", markdown);
