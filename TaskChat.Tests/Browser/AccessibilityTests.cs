@@ -57,6 +57,55 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         Assert.True(violations.Count == 0, string.Join('\n', violations));
     }
 
+    /// <summary>axe-core checks text; the edges of controls (fields, check circles) need 3:1 against what is around them too.</summary>
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task ControlEdgesStandOutFromWhatIsAroundThem(string theme)
+    {
+        await using var app = await TaskChatApplication.StartAsync();
+        var user = await app.CreateUserAsync();
+        using var api = app.CreateClient(user);
+        await api.CreateTaskAsync("Call the dentist");
+        await using var context = await browser.NewContextAsync(app.ServerAddress);
+        var page = await SignInAsync(context, user);
+        await page.EmulateMediaAsync(new() { ColorScheme = Scheme(theme) });
+        var weak = new List<string>();
+        foreach (var (path, selectors) in ((string, string[])[]) [
+            ("/chat", [".composer"]),
+            ("/tasks", ["#task-list .check", "input[name=newTitle]", "textarea[name=newDescription]", "select[name=newPriority]", "input[name=newDueDate]"]),
+        ])
+        {
+            await page.GotoAsync(path);
+            // A focused field shows the accent instead; the resting edge is the one to measure.
+            await page.EvaluateAsync("() => document.activeElement?.blur()");
+            weak.AddRange(await page.EvaluateAsync<string[]>(EdgeContrast, selectors));
+        }
+
+        Assert.True(weak.Count == 0, $"{theme}: " + string.Join("; ", weak));
+    }
+
+    /// <summary>Each selector's border against the first opaque background around it, below 3:1 or missing.</summary>
+    private const string EdgeContrast = """
+        selectors => {
+            const rgb = (text) => (text.match(/[\d.]+/g) ?? []).map(Number);
+            const lum = ([r, g, b]) => [r, g, b].map(c => c / 255).map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+                .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+            return selectors.flatMap(selector => {
+                const element = document.querySelector(selector);
+                if (!element) return [`${selector} is missing`];
+                let around = element.parentElement, background = [255, 255, 255];
+                for (; around; around = around.parentElement) {
+                    const color = rgb(getComputedStyle(around).backgroundColor);
+                    if (color.length === 3 || color[3] > 0) { background = color; break; }
+                }
+                const [a, b] = [lum(rgb(getComputedStyle(element).borderTopColor)), lum(background)].sort((x, y) => y - x);
+                const ratio = (a + 0.05) / (b + 0.05);
+                return ratio >= 3 ? [] : [`${selector} ${ratio.toFixed(2)}:1`];
+            });
+        }
+        """;
+
     /// <summary>The page at both sizes, each after a fresh load so the layout is the one a person gets.</summary>
     private static async Task<List<string>> CheckAsync(IPage page, string path, string theme, string state = "")
     {
