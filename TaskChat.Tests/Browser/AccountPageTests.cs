@@ -31,7 +31,7 @@ public sealed class AccountPageTests(BrowserFixture browser)
         await WaitForRepliesAsync(page, 1);
         var conversationId = ConversationIdOf(page);
 
-        await page.GetByLabel("Account menu").ClickAsync();
+        await page.Locator(".user-menu summary").ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Account", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(app.ServerAddress, "/account").ToString());
 

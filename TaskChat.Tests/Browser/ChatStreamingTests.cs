@@ -35,7 +35,9 @@ public sealed class ChatStreamingTests(BrowserFixture browser)
         await WaitForRenderedAsync(reply);
         var card = reply.Locator(".tool-card");
         await Expect(card).ToContainTextAsync("Add task “Buy groceries”");
-        await Expect(card).ToContainTextAsync("add_task");
+        // The card says what was done in words; the tool's name stays in the markup only.
+        await Expect(card).Not.ToContainTextAsync("add_task");
+        await Expect(card).ToHaveAttributeAsync("data-tool-name", "add_task");
         await Expect(card).ToHaveAttributeAsync("data-status", "succeeded");
         await Expect(card.Locator(".tool-result")).ToContainTextAsync("Added task 1");
         await Expect(reply.Locator(".content")).ToContainTextAsync("Buy groceries");

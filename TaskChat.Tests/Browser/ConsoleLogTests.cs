@@ -49,16 +49,34 @@ public sealed partial class ConsoleLogTests(BrowserFixture browser)
                 await request.catch(() => {});
             }
             """);
+        // And a tab really closed while its request runs.
+        var closing = await context.NewPageAsync();
+        await closing.GotoAsync("/tasks");
+        await closing.EvaluateAsync("""
+            () => { fetch('/api/v1/chat', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+                body: JSON.stringify({ message: 'Show me my tasks' }) }); }
+            """);
+        await Task.Delay(40);
+        await closing.CloseAsync();
+        using (var probe = new HttpClient { BaseAddress = app.BaseAddress })
+        {
+            (await probe.GetAsync("/health/ready")).EnsureSuccessStatusCode();
+        }
+
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         var lines = app.Output.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0).ToList();
         Assert.Contains(lines, line => line.Contains("HTTP POST /signup responded 302", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.EndsWith("{}", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => StaticFileLine().IsMatch(line));
+        Assert.DoesNotContain(lines, line => HealthProbeLine().IsMatch(line));
         var errors = lines.Where(line => line.Contains(" ERR]", StringComparison.Ordinal) || line.Contains(" FTL]", StringComparison.Ordinal)).ToList();
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
 
     [GeneratedRegex(@" INF\] .*HTTP GET /\S+\.(css|js|ico|png|svg|map)\b")]
     private static partial Regex StaticFileLine();
+
+    [GeneratedRegex(@" INF\] .*HTTP GET /health")]
+    private static partial Regex HealthProbeLine();
 }

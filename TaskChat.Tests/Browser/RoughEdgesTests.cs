@@ -148,4 +148,100 @@ public sealed class RoughEdgesTests(BrowserFixture browser)
         var box = await label.BoundingBoxAsync();
         Assert.True(box!.X >= 0 && box.X + box.Width <= 390, $"The menu's email runs off the screen ({box.X}, {box.Width}).");
     }
+
+    [Fact]
+    public async Task ASettledDeletionCardSaysWhatHappenedAndNoCardNamesATool()
+    {
+        await using var app = await TaskChatApplication.StartAsync();
+        var user = await app.CreateUserAsync();
+        using var api = app.CreateClient(user);
+        await api.CreateTaskAsync("Buy milk");
+        await api.CreateTaskAsync("Call mom");
+        await using var context = await browser.NewContextAsync(app.ServerAddress);
+        var page = await SignInAsync(context, user);
+
+        await SendAsync(page, "Delete task 1");
+        await WaitForRepliesAsync(page, 1);
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        await WaitForRepliesAsync(page, 2);
+        await SendAsync(page, "Delete task 2");
+        await WaitForRepliesAsync(page, 3);
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await WaitForRepliesAsync(page, 4);
+
+        for (var load = 0; load < 2; load++)
+        {
+            var deleted = page.Locator("#messages .tool-card[data-status=confirmed] .tool-result");
+            var kept = page.Locator("#messages .tool-card[data-status=declined] .tool-result");
+            await Expect(deleted).ToHaveTextAsync("Deleted “Buy milk”");
+            await Expect(kept).ToHaveTextAsync("Kept “Call mom”");
+            var cards = string.Join('\n', await page.Locator("#messages .tool-card").AllInnerTextsAsync());
+            Assert.DoesNotContain("not been deleted yet", cards);
+            foreach (var name in ToolNameValues())
+            {
+                Assert.DoesNotContain(name, cards);
+            }
+
+            await page.ReloadAsync();
+            await WaitLiveAsync(page);
+        }
+    }
+
+    [Fact]
+    public async Task AListInAReplyHasOneMarkerPerLine()
+    {
+        await using var app = await TaskChatApplication.StartAsync();
+        var user = await app.CreateUserAsync();
+        using var api = app.CreateClient(user);
+        await api.CreateTaskAsync("Buy milk");
+        await api.CreateTaskAsync("Call mom");
+        await using var context = await browser.NewContextAsync(app.ServerAddress);
+        var page = await SignInAsync(context, user);
+
+        await SendAsync(page, "Show me my tasks");
+        await WaitForRepliesAsync(page, 1);
+        await WaitForRenderedAsync(LastReply(page));
+        var items = LastReply(page).Locator(".content.markdown li");
+        await Expect(items).ToHaveCountAsync(2);
+        // A marker is the list's own (a bullet or number) or one written at the start of the line.
+        var markers = await items.EvaluateAllAsync<int[]>("""
+            items => items.map(li => (getComputedStyle(li).display === 'list-item' && getComputedStyle(li).listStyleType !== 'none' ? 1 : 0)
+                + (/^[☐☑☒✓✔•*-]/.test(li.textContent.trim()) ? 1 : 0))
+            """);
+        Assert.All(markers, count => Assert.Equal(1, count));
+    }
+
+    [Fact]
+    public async Task AToolCardWithA200CharacterTitleWrapsInsideTheReply()
+    {
+        await using var app = await TaskChatApplication.StartAsync();
+        var user = await app.CreateUserAsync();
+        await using var context = await browser.NewContextAsync(app.ServerAddress);
+        var page = await SignInAsync(context, user);
+        var title = "Call the insurance company about the claim for the broken kitchen window and ask for the adjuster "
+            + "Reference" + new string('X', 93);
+        Assert.Equal(200, title.Length);
+
+        await SendAsync(page, $"Add {title}");
+        await WaitForRepliesAsync(page, 1);
+        await WaitForRenderedAsync(LastReply(page));
+        var card = LastReply(page).Locator(".tool-card");
+        await Expect(card.Locator(".tool-words")).ToContainTextAsync(title);
+        foreach (var width in (int[])[1280, 390])
+        {
+            await page.SetViewportSizeAsync(width, 844);
+            await Expect(card.Locator(".tool-icon")).ToBeVisibleAsync();
+            var icon = (await card.Locator(".tool-icon").BoundingBoxAsync())!;
+            var words = (await card.Locator(".tool-words").BoundingBoxAsync())!;
+            var bubble = (await LastReply(page).Locator(".bubble").BoundingBoxAsync())!;
+            Assert.True(Math.Abs(icon.Y - words.Y) < 4, $"At {width} px the icon ({icon.Y}) is not on the title's first line ({words.Y}).");
+            Assert.True(words.X > icon.X + icon.Width, $"At {width} px the title is not beside the icon.");
+            Assert.True(words.X + words.Width <= bubble.X + bubble.Width + 0.5, $"At {width} px the title runs out of the reply.");
+            Assert.True(await card.EvaluateAsync<bool>("c => c.scrollWidth <= c.clientWidth"), $"At {width} px the card overflows.");
+            Assert.True(await page.Locator("#chat-scroll").EvaluateAsync<bool>("s => s.scrollWidth <= s.clientWidth"), $"At {width} px the chat scrolls sideways.");
+        }
+    }
+
+    private static IEnumerable<string> ToolNameValues() =>
+        typeof(TaskChat.Web.Assistant.ToolNames).GetFields().Where(field => field.IsLiteral).Select(field => (string)field.GetRawConstantValue()!);
 }

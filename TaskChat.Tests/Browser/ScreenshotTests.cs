@@ -61,7 +61,8 @@ public sealed class ScreenshotTests(BrowserFixture browser)
         await SaveAsync(page, "screenshot-chat-dark.png");
 
         await page.SetViewportSizeAsync(390, 760);
-        await SaveAsync(page, "chat-phone-dark.png", docs: false);
+        await page.EvaluateAsync("() => document.getElementById('chat-scroll').scrollTop = 1e9");
+        await SaveAsync(page, "screenshot-chat-phone.png");
         await page.Locator("#sidebar-toggle").ClickAsync();
         await Expect(page.Locator("#chat-sidebar")).ToBeInViewportAsync();
         await SaveAsync(page, "chat-phone-sidebar.png", docs: false);

@@ -20,12 +20,12 @@ public sealed class ToolCallCardTests : IDisposable
     [InlineData("list_tasks", """{"status":"open"}""", "List open tasks")]
     [InlineData("list_tasks", "{}", "List tasks")]
     [InlineData("delete_task", """{"number":3}""", "Delete task 3")]
-    public void TheCallIsDescribedInWordsWithItsToolName(string name, string arguments, string words)
+    public void TheCallIsDescribedInWordsNotByItsToolName(string name, string arguments, string words)
     {
         var card = Render(Call(name, arguments, ToolCallStatus.Running), answerable: true);
 
         Assert.Equal(words, card.Find(".tool-words").TextContent);
-        Assert.Equal(name, card.Find(".tool-name").TextContent);
+        Assert.DoesNotContain(name, card.Find(".tool-card").TextContent);
         Assert.Equal("Running…", card.Find(".tool-status").TextContent);
         Assert.Empty(card.FindAll(".tool-result"));
     }
@@ -44,11 +44,12 @@ public sealed class ToolCallCardTests : IDisposable
         Assert.Empty(card.FindAll("button"));
     }
 
-    /// <summary>A proposal that was answered "no" or replaced says so, not the sentence written for the model.</summary>
+    /// <summary>A proposal that was answered or replaced says how it ended, not the sentence written for the model.</summary>
     [Theory]
-    [InlineData(ToolCallStatus.Declined, "declined", "Cancelled", "Not deleted: you chose to keep it.")]
+    [InlineData(ToolCallStatus.Declined, "declined", "Cancelled", "Kept “Old”")]
+    [InlineData(ToolCallStatus.Confirmed, "confirmed", "Confirmed", "Deleted “Old”")]
     [InlineData(ToolCallStatus.Superseded, "superseded", "Replaced by a newer deletion", "Not deleted: a newer deletion replaced this one.")]
-    public void AProposalThatWillNotBeCarriedOutSaysSo(ToolCallStatus status, string wire, string label, string summary)
+    public void AnAnsweredProposalSaysHowItEnded(ToolCallStatus status, string wire, string label, string summary)
     {
         var proposal = """{"status":"needs_confirmation","message":"Task 3, “Old”, has not been deleted yet: the user must confirm.","task":{"number":3,"title":"Old"}}""";
         var card = Render(Call("delete_task", """{"number":3}""", status, proposal), answerable: true);

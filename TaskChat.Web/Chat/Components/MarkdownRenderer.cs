@@ -61,9 +61,25 @@ public sealed class MarkdownRenderer
                 link.SetAttribute("rel", "noopener noreferrer nofollow");
                 RemoveBidiControls(link);
             }
+            else if (e.Node is IElement { TagName: "UL" } list && IsChecklist(list))
+            {
+                list.SetAttribute("class", "checklist");
+            }
         };
         return sanitizer;
     }
+
+    /// <summary>
+    /// A list whose every item starts with its own box ("- ☐ 1. Buy milk") already has a marker;
+    /// the page then shows no bullet before it (one marker per line).
+    /// </summary>
+    private static bool IsChecklist(IElement list)
+    {
+        var items = list.Children.Where(child => child.TagName == "LI").ToList();
+        return items.Count > 0 && items.All(item => item.TextContent.TrimStart() is [var first, ..] && Boxes.Contains(first));
+    }
+
+    private const string Boxes = "☐☑☒✓✔✗✘";
 
     /// <summary>
     /// Bidi controls (U+202A-202E, U+2066-2069, U+200E/200F, U+061C) can make link text read as

@@ -98,9 +98,14 @@ public static class ToolCallText
     {
         ToolCallStatus.NeedsConfirmation => $"{Proposed(result)} will be deleted once you confirm. You can also reply “yes” or “no”.",
         ToolCallStatus.Superseded => "Not deleted: a newer deletion replaced this one.",
-        ToolCallStatus.Declined => "Not deleted: you chose to keep it.",
+        ToolCallStatus.Declined => TaskTitles(result).Count == 0 ? "Kept: nothing was deleted." : $"Kept {Proposed(result)}",
+        // An answered proposal still holds the sentence written for the model ("not deleted yet").
+        ToolCallStatus.Confirmed when IsProposal(result) => TaskTitles(result).Count == 0 ? "Deleted." : $"Deleted {Proposed(result)}",
         _ => ResultMessage(result),
     };
+
+    private static bool IsProposal(JsonElement? result) =>
+        result is { ValueKind: JsonValueKind.Object } value && Str(value, "status") == "needs_confirmation";
 
     /// <summary>Every task a deletion proposal names: "“Two” and “Four”", or "This task".</summary>
     private static string Proposed(JsonElement? result)

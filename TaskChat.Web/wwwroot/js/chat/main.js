@@ -198,6 +198,8 @@ function start() {
         const card = button?.closest('[data-tool-call-id]');
         if (!card || !conversationId || !hub.connected || transcript.streaming) return;
         for (const other of card.querySelectorAll('.tool-confirm button')) other.disabled = true;
+        // The buttons go away with the answer; the message box is where the person goes on.
+        composer.focus();
         follow(hub.connection.stream('ConfirmToolCall', {
             conversation_id: conversationId,
             tool_call_id: card.dataset.toolCallId,

@@ -8,7 +8,6 @@ export function buildCard({ id, name, label, status = 'running', summary = null 
         h('div', { class: 'tool-head' },
             h('span', { class: 'tool-icon', 'aria-hidden': 'true' }, toolIcon(name)),
             h('span', { class: 'tool-words' }, label ?? name),
-            h('code', { class: 'tool-name' }, name),
             h('span', { class: 'tool-status' }, toolStatusText(status))));
     if (status !== 'running') updateCard(card, { status, summary }, true);
     return card;
