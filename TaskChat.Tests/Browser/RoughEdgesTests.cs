@@ -218,8 +218,9 @@ public sealed class RoughEdgesTests(BrowserFixture browser)
         var user = await app.CreateUserAsync();
         await using var context = await browser.NewContextAsync(app.ServerAddress);
         var page = await SignInAsync(context, user);
-        var title = "Call the insurance company about the claim for the broken kitchen window and ask for the adjuster "
-            + "Reference" + new string('X', 93);
+        // One task: no "and" or comma, which the assistant would read as several.
+        var title = "Call the insurance company about the claim for the broken kitchen window to ask for the adjuster "
+            + "Reference" + new string('X', 94);
         Assert.Equal(200, title.Length);
 
         await SendAsync(page, $"Add {title}");

@@ -65,7 +65,7 @@ export function placeInToday(list, item) {
     const oldGroup = item.dataset.group;
     let heading = list.querySelector('li.conversation-group[data-group="today"]');
     if (!heading) {
-        heading = h('li', { class: 'conversation-group', dataset: { group: 'today' }, role: 'presentation' }, 'Today');
+        heading = h('li', { class: 'conversation-group', dataset: { group: 'today' } }, 'Today');
         const pinned = [...list.querySelectorAll('li.conversation.pinned')].pop();
         if (pinned) pinned.after(heading);
         else list.prepend(heading);
