@@ -90,6 +90,8 @@ public sealed class KeyboardAndTouchTests(BrowserFixture browser)
     private static async Task CheckSkipLinkAsync(IPage page, string path, string target)
     {
         await page.GotoAsync(path);
+        // The page's own scripts have run (the tasks page syncs its time zone, the chat connects).
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" });
         Assert.True(await page.EvaluateAsync<bool>("""
             () => document.querySelector('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')?.classList.contains('skip-link')
@@ -98,7 +100,8 @@ public sealed class KeyboardAndTouchTests(BrowserFixture browser)
         if (await page.EvaluateAsync<string>(ActiveElement) == "body")
         {
             await page.Keyboard.PressAsync("Tab");
-            await Expect(skip).ToBeFocusedAsync();
+            var first = await page.EvaluateAsync<string>(ActiveElement);
+            Assert.True(first == "Skip to content", $"{path}: the first Tab went to {first}.");
         }
         else
         {

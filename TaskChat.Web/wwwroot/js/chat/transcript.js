@@ -225,7 +225,10 @@ export class Transcript {
             const error = current.querySelector('.message-error');
             if (error) rendered.querySelector('.message-meta')?.prepend(error);
             if (current.hasAttribute('data-stalled') && rendered.dataset.status === 'streaming') rendered.dataset.stalled = '';
+            // A keyboard user on Confirm, Cancel or Retry keeps their place in the new rendering.
+            const active = current.contains(document.activeElement) ? document.activeElement : null;
             current.replaceWith(rendered);
+            if (active) sameControl(rendered, active)?.focus();
             this.onChange();
         } catch {
             // The plain text already shows the final content; the formatting comes with the next load.
@@ -273,4 +276,13 @@ export function previousUserText(reply) {
         if (item.dataset.role === 'user') return item.querySelector('.text')?.textContent ?? '';
     }
     return '';
+}
+
+/** The control in a re-rendered message that stands where <element> stood in the old one. */
+function sameControl(root, element) {
+    const card = element.closest('[data-tool-call-id]');
+    if (card && element.dataset.approve) {
+        return root.querySelector(`[data-tool-call-id="${CSS.escape(card.dataset.toolCallId)}"] [data-approve="${element.dataset.approve}"]`);
+    }
+    return element.matches('[data-retry]') ? root.querySelector('[data-retry]') : null;
 }
