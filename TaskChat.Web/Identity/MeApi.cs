@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TaskChat.Web.Data;
+using TaskChat.Web.Tasks;
 using TaskChat.Web.Tasks.Live;
 
 namespace TaskChat.Web.Identity;
@@ -25,7 +26,8 @@ internal static class MeApi
         await FindAsync(db, user.GetUserId(), cancellationToken) is { } me ? TypedResults.Ok(ToDto(me)) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<MeDto>, ValidationProblem, NotFound>> UpdateAsync(
-        UpdateMeRequest request, ClaimsPrincipal user, TaskChatDbContext db, TaskChangeNotifier notifier, CancellationToken cancellationToken)
+        UpdateMeRequest request, ClaimsPrincipal user, TaskChatDbContext db, TaskChangeNotifier notifier, TaskCalendar calendar,
+        CancellationToken cancellationToken)
     {
         var zone = request.TimeZone?.Trim();
         if (!TimeZones.IsKnown(zone))
@@ -48,6 +50,7 @@ internal static class MeApi
         {
             me.TimeZone = zone!;
             await db.SaveChangesAsync(cancellationToken);
+            calendar.Forget(me.Id);
             // "Today" moved: every open page of this user shows its tasks against the new day.
             await notifier.ChangedAsync(me.Id, []);
         }

@@ -8,6 +8,7 @@ public static class TasksExtensions
     public static WebApplicationBuilder AddTasks(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<TaskService>();
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<TaskCalendar>();
         // Registered here too (it is idempotent), so the notifier's hub context exists in hosts without the chat.
         builder.Services.AddSignalR();

@@ -32,6 +32,11 @@ internal sealed class PendingDeletions(TaskChatDbContext db, TurnContext turn, T
     /// <summary>Before the model runs: finds the waiting proposal and carries out or declines it if this turn answers it.</summary>
     public async Task ResolveAsync(TaskTools tools, TurnHistory history, CancellationToken cancellationToken)
     {
+        if (!turn.MayHaveProposal)
+        {
+            return;
+        }
+
         var open = await db.ToolCalls
             .Where(t => t.Message!.ConversationId == turn.ConversationId && t.Status == ToolCallStatus.NeedsConfirmation)
             .OrderByDescending(t => t.StartedAt)

@@ -27,7 +27,8 @@ internal static class TurnCommit
             .Select(c => new ConversationForTurn(
                 c,
                 c.Messages.Any(m => m.Status == MessageStatus.Streaming),
-                clientMessageId != null && c.Messages.Any(m => m.ClientMessageId == clientMessageId)));
+                clientMessageId != null && c.Messages.Any(m => m.ClientMessageId == clientMessageId),
+                c.Messages.Any(m => m.ToolCalls.Any(t => t.Status == ToolCallStatus.NeedsConfirmation))));
 
     /// <summary>
     /// Inserts the user's message (completed) and the assistant's (streaming) with the next two

@@ -3,7 +3,11 @@ using TaskChat.Web.Chat.Model;
 
 namespace TaskChat.Web.Chat.Turns;
 
-/// <summary>Everything a running turn needs to know about itself.</summary>
+/// <summary>
+/// Everything a running turn needs to know about itself. <see cref="MayHaveProposal"/> is false
+/// only when the conversation was read at the start with no deletion waiting and no reply that
+/// could still propose one: then <see cref="PendingDeletions"/> need not look.
+/// </summary>
 internal sealed record TurnContext(
     Guid UserId,
     Guid ConversationId,
@@ -11,4 +15,5 @@ internal sealed record TurnContext(
     string Text,
     Guid? ConfirmToolCallId,
     RunningTurn Running,
-    TurnEmitter Emitter);
+    TurnEmitter Emitter,
+    bool MayHaveProposal = true);

@@ -63,7 +63,8 @@ public sealed class TurnLifecycle(
         }
 
         var userMessage = await BranchInfo.DescribeAsync(db, committed.Messages.User, request.Branches, CancellationToken.None);
-        var turn = await AnnounceAsync(userId, conversation, committed.Messages.Assistant, userMessage, request, text, running);
+        var turn = await AnnounceAsync(userId, conversation, committed.Messages.Assistant, userMessage, request, text, running)
+            with { MayHaveProposal = found.MayHaveProposal || request.ConfirmToolCallId is not null };
         runner.Run(turn);
         var start = new TurnStart(conversation.Id, committed.Messages.Assistant.Id, turn.Emitter.FirstEvent, null);
         running.Announced(start);
@@ -99,43 +100,46 @@ public sealed class TurnLifecycle(
     /// The user's own conversation (someone else's looks missing), or the turn a repeated
     /// client_message_id already started, or why the request is refused.
     /// </summary>
-    private static async Task<(Conversation? Conversation, bool HasStreamingReply, TurnPlacement? Placement, TurnStart? Outcome)> FindAsync(
+    private static async Task<(Conversation? Conversation, bool HasStreamingReply, bool MayHaveProposal, TurnPlacement? Placement, TurnStart? Outcome)> FindAsync(
         TaskChatDbContext db, Guid userId, TurnRequest request, CancellationToken cancellationToken)
     {
         Conversation? conversation = null;
         var hasStreamingReply = false;
+        var mayHaveProposal = false;
         if (request.ConversationId is { } conversationId)
         {
             var found = await TurnCommit.FindConversationAsync(db, userId, conversationId, request.ClientMessageId, cancellationToken);
             if (found is null)
             {
-                return (null, false, null, TurnStart.Refused(conversationId, ChatErrorCodes.ConversationNotFound, "That conversation does not exist."));
+                return (null, false, false, null, TurnStart.Refused(conversationId, ChatErrorCodes.ConversationNotFound, "That conversation does not exist."));
             }
 
             (conversation, hasStreamingReply) = (found.Conversation, found.HasStreamingReply);
+            // A reply still streaming when this was read may propose a deletion before it ends.
+            mayHaveProposal = found.HasProposal || found.HasStreamingReply;
             if (found.IsRepeat && await TurnCommit.FindRepeatAsync(db, userId, request, cancellationToken) is { } repeat)
             {
-                return (conversation, hasStreamingReply, null, repeat);
+                return (conversation, hasStreamingReply, mayHaveProposal, null, repeat);
             }
         }
         else if (await TurnCommit.FindRepeatAsync(db, userId, request, cancellationToken) is { } repeat)
         {
-            return (null, false, null, repeat);
+            return (null, false, false, null, repeat);
         }
 
         if (request.ConfirmToolCallId is { } toolCallId && !await PendingDeletions.ExistsAsync(db, conversation?.Id, toolCallId, cancellationToken))
         {
-            return (conversation, hasStreamingReply, null,
+            return (conversation, hasStreamingReply, mayHaveProposal, null,
                 TurnStart.Refused(request.ConversationId, ChatErrorCodes.ToolCallNotFound, "That deletion is no longer waiting for an answer."));
         }
 
         if (conversation is null)
         {
-            return (null, false, null, null);
+            return (null, false, false, null, null);
         }
 
         var (placement, refusal) = await TurnPlacement.FindAsync(db, conversation, request, cancellationToken);
-        return (conversation, hasStreamingReply, placement, refusal);
+        return (conversation, hasStreamingReply, mayHaveProposal, placement, refusal);
     }
 
     /// <summary>Makes the user's message durable under the claim; on failure the claim is released.</summary>
