@@ -137,7 +137,8 @@ public sealed class KeyboardAndTouchTests(BrowserFixture browser)
         phone.SetDefaultTimeout((float)TestSettings.Timeout.TotalMilliseconds);
         var page = await SignInAsync(phone, user);
         await page.Locator("#sidebar-toggle").TapAsync();
-        await Expect(page.Locator("#chat-sidebar")).ToBeInViewportAsync();
+        // Wholly in view: the sidebar slides in, and a box measured mid-slide starts left of the screen.
+        await Expect(page.Locator("#chat-sidebar")).ToBeInViewportAsync(new() { Ratio = 1 });
         await Expect(page.Locator("#conversation-list li.conversation")).ToHaveCountAsync(2);
 
         foreach (var button in await page.Locator("#conversation-list .conversation-actions button").AllAsync())
