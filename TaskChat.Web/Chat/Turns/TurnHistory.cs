@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using TaskChat.Web.Assistant;
-using TaskChat.Web.Chat.Branches;
 using TaskChat.Web.Chat.Model;
 using TaskChat.Web.Data;
 
@@ -18,14 +17,14 @@ internal sealed record TurnHistory(List<ChatMessage> Messages, string? LastReply
     /// <summary>
     /// The branch being extended, up to and including <paramref name="lastMessageId"/> (the
     /// message the reply answers): never a sibling branch, so a tool call made on an old branch
-    /// is never shown to the model again as if it were part of this one. Two queries (the tree's
-    /// shape, then the branch's messages with their tool calls): they run before the first token.
+    /// is never shown to the model again as if it were part of this one. One query before the
+    /// first token: the branch is walked up from that message by parent, at most
+    /// <paramref name="budget"/> steps, so its cost follows the budget, not the conversation's length.
     /// </summary>
     public static async Task<TurnHistory> LoadAsync(
         TaskChatDbContext db, Guid conversationId, Guid? lastMessageId, int budget, CancellationToken cancellationToken)
     {
-        var tree = await ConversationTree.LoadAsync(db, conversationId, cancellationToken);
-        var branch = tree.PathTo(lastMessageId).TakeLast(budget).Select(n => n.Id).ToList();
+        var branch = BranchUpFrom(db, conversationId, lastMessageId ?? Guid.Empty, budget);
         var messages = await db.Messages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId && branch.Contains(m.Id))
             .Include(m => m.ToolCalls)
@@ -34,6 +33,17 @@ internal sealed record TurnHistory(List<ChatMessage> Messages, string? LastReply
         var lastReply = messages.Where(m => m.Role == MessageRole.Assistant).MaxBy(m => m.SequenceNumber)?.Content;
         return new TurnHistory(Build(messages), lastReply);
     }
+
+    /// <summary>The ids of a message and its ancestors, newest first, as a subquery (the same SQL on both providers).</summary>
+    private static IQueryable<Guid> BranchUpFrom(TaskChatDbContext db, Guid conversationId, Guid messageId, int budget) =>
+        db.Database.SqlQuery<Guid>($"""
+            WITH RECURSIVE branch(id, parent_id, depth) AS (
+                SELECT id, parent_id, 1 FROM messages WHERE id = {messageId} AND conversation_id = {conversationId}
+                UNION ALL
+                SELECT m.id, m.parent_id, b.depth + 1 FROM messages m JOIN branch b ON m.id = b.parent_id
+                WHERE b.depth < {budget})
+            SELECT id AS "Value" FROM branch
+            """);
 
     private static List<ChatMessage> Build(List<Message> messages)
     {

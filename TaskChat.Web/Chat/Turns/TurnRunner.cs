@@ -33,7 +33,7 @@ public sealed partial class TurnRunner(
     private async Task RunAsync(TurnContext turn)
     {
         var status = MessageStatus.Completed;
-        var text = new TurnText();
+        var outbox = new ReplyOutbox(turn, metrics);
         var info = new TurnInfo(Stopwatch.GetTimestamp());
         using var span = ChatTracing.StartTurn(turn.ConversationId, turn.Assistant.Id);
         await using var scope = scopes.CreateAsyncScope();
@@ -42,8 +42,8 @@ public sealed partial class TurnRunner(
         var deletions = new PendingDeletions(db, turn, toolLog);
         try
         {
-            partialReplies.Track(turn.Assistant.Id, text);
-            await StreamAsync(scope.ServiceProvider, db, turn, toolLog, deletions, text, info);
+            partialReplies.Track(turn.Assistant.Id, outbox.Text);
+            await StreamAsync(scope.ServiceProvider, db, turn, toolLog, deletions, outbox, info);
         }
         catch (OperationCanceledException) when (turn.Running.Token.IsCancellationRequested)
         {
@@ -53,17 +53,18 @@ public sealed partial class TurnRunner(
         {
             status = MessageStatus.Failed;
             logger.LogError(exception, "Turn {MessageId} in conversation {ConversationId} failed", turn.Assistant.Id, turn.ConversationId);
+            await outbox.SendAsync();
             await turn.Emitter.ErrorAsync(ChatErrorCodes.ModelFailed, TurnErrors.Describe(exception));
         }
         finally
         {
-            await FinishAsync(turn, toolLog, deletions, text, status, info);
+            await FinishAsync(turn, toolLog, deletions, outbox, status, info);
             ChatTracing.EndTurn(span, status);
         }
     }
 
     private async Task StreamAsync(
-        IServiceProvider services, TaskChatDbContext db, TurnContext turn, ToolCallLog toolLog, PendingDeletions deletions, TurnText text, TurnInfo info)
+        IServiceProvider services, TaskChatDbContext db, TurnContext turn, ToolCallLog toolLog, PendingDeletions deletions, ReplyOutbox outbox, TurnInfo info)
     {
         var tools = services.GetRequiredService<TaskToolsFactory>().Create(turn.UserId, turn.ConversationId);
         var history = await TurnHistory.LoadAsync(db, turn.ConversationId, turn.Assistant.ParentId, settings.Value.HistoryMessages, turn.Running.Token);
@@ -75,29 +76,54 @@ public sealed partial class TurnRunner(
         // the Confirm button).
         await deletions.ResolveAsync(tools, history, turn.Running.Token);
 
-        var cleaner = new DeltaCleaner();
         var chatOptions = new ChatOptions { Tools = [.. tools.AsTools()] };
         using var modelSpan = ChatTracing.StartModelCall(chatClient.GetService<ChatClientMetadata>());
-        await foreach (var update in chatClient.GetStreamingResponseAsync(history.Messages, chatOptions, turn.Running.Token))
+        await ReadModelAsync(chatClient.GetStreamingResponseAsync(history.Messages, chatOptions, turn.Running.Token), turn, toolLog, deletions, outbox, info);
+        ChatTracing.EndModelCall(modelSpan, info.Model, info.Usage, info.FirstTokenMs);
+    }
+
+    /// <summary>
+    /// The model's updates, one at a time. Before waiting for the next one the outbox sends what
+    /// it holds; an update that is already there (the turn fell behind) joins it instead. Only
+    /// text is read ahead: a tool call is recorded before the next read, which is what runs it.
+    /// </summary>
+    private async Task ReadModelAsync(
+        IAsyncEnumerable<ChatResponseUpdate> updates, TurnContext turn, ToolCallLog toolLog, PendingDeletions deletions, ReplyOutbox outbox, TurnInfo info)
+    {
+        var cleaner = new DeltaCleaner();
+        await using var reader = updates.GetAsyncEnumerator(turn.Running.Token);
+        while (true)
         {
-            info.Observe(update);
-            foreach (var content in update.Contents)
+            var next = reader.MoveNextAsync();
+            if (!next.IsCompleted)
+            {
+                await outbox.SendAsync();
+            }
+
+            if (!await next)
+            {
+                break;
+            }
+
+            info.Observe(reader.Current);
+            foreach (var content in reader.Current.Contents)
             {
                 switch (content)
                 {
                     case TextContent { Text.Length: > 0 } delta:
                         info.FirstToken();
-                        await AppendAsync(turn, text, cleaner.Next(delta.Text));
+                        outbox.Add(cleaner.Next(delta.Text));
                         break;
                     case FunctionCallContent call:
-                        await AppendAsync(turn, text, cleaner.Flush());
+                        outbox.Add(cleaner.Flush());
+                        await outbox.SendAsync();
                         info.ToolCalled(call.Name);
                         await toolLog.StartedAsync(call);
                         break;
                     case FunctionResultContent result:
                         if (await toolLog.CompletedAsync(result) is { Status: ToolCallStatus.NeedsConfirmation } proposal)
                         {
-                            await SayAsync(turn, text, await deletions.ProposedAsync(proposal));
+                            await SayAsync(outbox, await deletions.ProposedAsync(proposal));
                         }
 
                         break;
@@ -105,29 +131,19 @@ public sealed partial class TurnRunner(
             }
         }
 
-        await AppendAsync(turn, text, cleaner.Flush());
-        ChatTracing.EndModelCall(modelSpan, info.Model, info.Usage, info.FirstTokenMs);
-    }
-
-    private async Task AppendAsync(TurnContext turn, TurnText text, string delta)
-    {
-        if (delta.Length == 0)
-        {
-            return;
-        }
-
-        text.Append(delta);
-        metrics.Token();
-        await turn.Emitter.TokenAsync(delta);
+        outbox.Add(cleaner.Flush());
+        await outbox.SendAsync();
     }
 
     /// <summary>The server's own words, as a paragraph of the reply, streamed word by word like the model's.</summary>
-    private async Task SayAsync(TurnContext turn, TurnText text, string paragraph)
+    private static async Task SayAsync(ReplyOutbox outbox, string paragraph)
     {
-        var words = Words().Matches(text.Read().Text.Length == 0 ? paragraph : "\n\n" + paragraph);
+        await outbox.SendAsync();
+        var words = Words().Matches(outbox.Text.Read().Text.Length == 0 ? paragraph : "\n\n" + paragraph);
         foreach (var word in words.Cast<Match>())
         {
-            await AppendAsync(turn, text, word.Value);
+            outbox.Add(word.Value);
+            await outbox.SendAsync();
         }
     }
 
@@ -139,9 +155,11 @@ public sealed partial class TurnRunner(
     /// sends again on message_completed must find the conversation free, and no client may hear
     /// "completed" about a reply the database does not hold.
     /// </summary>
-    private async Task FinishAsync(TurnContext turn, ToolCallLog toolLog, PendingDeletions deletions, TurnText text, MessageStatus status, TurnInfo info)
+    private async Task FinishAsync(TurnContext turn, ToolCallLog toolLog, PendingDeletions deletions, ReplyOutbox outbox, MessageStatus status, TurnInfo info)
     {
-        await RemindAsync(turn, deletions, text);
+        // What the model said before a stop or a failure goes out before the end is told.
+        await outbox.SendAsync();
+        await RemindAsync(deletions, outbox);
         var saved = await partialReplies.ForgetAsync(turn.Assistant.Id);
         try
         {
@@ -152,7 +170,7 @@ public sealed partial class TurnRunner(
             logger.LogWarning(exception, "Could not close the unfinished tool calls of turn {MessageId}", turn.Assistant.Id);
         }
 
-        var content = text.ToString();
+        var content = outbox.Text.ToString();
         var client = chatClient.GetService<ChatClientMetadata>();
         var final = new Message { Id = turn.Assistant.Id, Content = content, Status = status, Metadata = info.ToJson(client) };
         info.CopyUsageTo(final, client);
@@ -172,17 +190,17 @@ public sealed partial class TurnRunner(
     }
 
     /// <summary>While an earlier deletion waits, the reply ends with the server's reminder of it.</summary>
-    private async Task RemindAsync(TurnContext turn, PendingDeletions deletions, TurnText text)
+    private async Task RemindAsync(PendingDeletions deletions, ReplyOutbox outbox)
     {
         if (deletions.Reminder() is { } reminder)
         {
             try
             {
-                await SayAsync(turn, text, reminder);
+                await SayAsync(outbox, reminder);
             }
             catch (Exception exception)
             {
-                logger.LogWarning(exception, "Could not send the deletion reminder of turn {MessageId}", turn.Assistant.Id);
+                logger.LogWarning(exception, "Could not send the deletion reminder of turn {MessageId}", outbox.MessageId);
             }
         }
     }

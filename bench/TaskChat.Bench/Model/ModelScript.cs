@@ -12,18 +12,29 @@ public sealed record ModelScript(int TokensPerTurn, TimeSpan Interval)
 {
     public TimeSpan TurnDuration => Interval * Math.Max(0, TokensPerTurn - 1);
 
+    /// <summary>
+    /// Token i is due at start + i x interval whether or not the reader kept up, as a hosted
+    /// model's stream is: a reader that falls behind finds several waiting, stamped with when
+    /// they were due, so the time they waited counts in their latency. A token the reader waits
+    /// for is stamped when it comes.
+    /// </summary>
     public async IAsyncEnumerable<string> TokensAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // One PeriodicTimer per turn keeps the pace without drift, however long each yield takes.
-        using var timer = new PeriodicTimer(Interval);
+        var start = TokenStamp.NowMicros();
+        var interval = (long)Interval.TotalMicroseconds;
         for (var i = 0; i < TokensPerTurn; i++)
         {
-            if (i > 0 && !await timer.WaitForNextTickAsync(cancellationToken))
+            var due = start + i * interval;
+            var wait = due - TokenStamp.NowMicros();
+            if (wait > 0)
             {
-                yield break;
+                await Task.Delay(TimeSpan.FromMicroseconds(wait), cancellationToken);
+                yield return TokenStamp.Create();
             }
-
-            yield return TokenStamp.Create();
+            else
+            {
+                yield return TokenStamp.At(due);
+            }
         }
     }
 

@@ -16,7 +16,9 @@ public static class TokenStamp
     public static long NowMicros() => Stopwatch.GetTimestamp() / TicksPerMicrosecond;
 
     /// <summary>A token like " 1a2b3c4d5e": a leading space as word tokens have, then hex micros.</summary>
-    public static string Create() => " " + NowMicros().ToString("x", CultureInfo.InvariantCulture);
+    public static string Create() => At(NowMicros());
+
+    public static string At(long micros) => " " + micros.ToString("x", CultureInfo.InvariantCulture);
 
     /// <summary>The emit time of a token made by <see cref="Create"/>, or -1 for any other text.</summary>
     public static long Parse(string token) =>
