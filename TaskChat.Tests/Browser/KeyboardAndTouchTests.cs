@@ -18,13 +18,8 @@ public sealed class KeyboardAndTouchTests(BrowserFixture browser)
     [Fact]
     public async Task AfterConfirmAndAfterCancelFocusIsInTheMessageBox()
     {
-        await using var app = await TaskChatApplication.StartAsync();
-        var user = await app.CreateUserAsync();
-        using var api = app.CreateClient(user);
-        await api.CreateTaskAsync("Buy milk");
-        await api.CreateTaskAsync("Call mom");
-        await using var context = await browser.NewContextAsync(app.ServerAddress);
-        var page = await SignInAsync(context, user);
+        await using var world = await SignedInPage.StartAsync(browser, "Buy milk", "Call mom");
+        var page = world.Page;
 
         var replies = 0;
         foreach (var (number, button) in ((int, string)[])[(1, "Confirm"), (2, "Cancel")])

@@ -152,13 +152,8 @@ public sealed class RoughEdgesTests(BrowserFixture browser)
     [Fact]
     public async Task ASettledDeletionCardSaysWhatHappenedAndNoCardNamesATool()
     {
-        await using var app = await TaskChatApplication.StartAsync();
-        var user = await app.CreateUserAsync();
-        using var api = app.CreateClient(user);
-        await api.CreateTaskAsync("Buy milk");
-        await api.CreateTaskAsync("Call mom");
-        await using var context = await browser.NewContextAsync(app.ServerAddress);
-        var page = await SignInAsync(context, user);
+        await using var world = await SignedInPage.StartAsync(browser, "Buy milk", "Call mom");
+        var page = world.Page;
 
         await SendAsync(page, "Delete task 1");
         await WaitForRepliesAsync(page, 1);
@@ -190,13 +185,8 @@ public sealed class RoughEdgesTests(BrowserFixture browser)
     [Fact]
     public async Task AListInAReplyHasOneMarkerPerLine()
     {
-        await using var app = await TaskChatApplication.StartAsync();
-        var user = await app.CreateUserAsync();
-        using var api = app.CreateClient(user);
-        await api.CreateTaskAsync("Buy milk");
-        await api.CreateTaskAsync("Call mom");
-        await using var context = await browser.NewContextAsync(app.ServerAddress);
-        var page = await SignInAsync(context, user);
+        await using var world = await SignedInPage.StartAsync(browser, "Buy milk", "Call mom");
+        var page = world.Page;
 
         await SendAsync(page, "Show me my tasks");
         await WaitForRepliesAsync(page, 1);

@@ -97,11 +97,8 @@ public sealed class ConversationApiTests(TaskChatApplication app) : IClassFixtur
     public async Task DeletingAConversationWhileItsReplyStreamsEndsTheTurnQuietly(bool throughTheApi)
     {
         await using var slow = await TaskChatApplication.StartAsync(SlowReplies.Settings(delayMs: 20));
-        var user = await slow.CreateUserAsync();
-        using var http = slow.CreateClient(user);
-        await SlowReplies.AddTasksAsync(http);
-        await using var chat = await ChatConnection.ConnectAsync(slow.ServerAddress, user);
-        var conversationId = (await chat.SendAndWaitAsync("hello")).ConversationId;
+        await using var started = await SlowConversation.StartAsync(slow);
+        var (user, http, chat, conversationId) = started;
 
         var events = new List<ChatEvent>();
         using var timeout = new CancellationTokenSource(TestSettings.Timeout);

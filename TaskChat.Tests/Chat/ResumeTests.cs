@@ -16,11 +16,8 @@ public sealed class ResumeTests : IAsyncLifetime
     [Fact]
     public async Task ADisconnectedClientResumesWithNoGapAndNoRepeat()
     {
-        var user = await app.CreateUserAsync();
-        using var http = app.CreateClient(user);
-        await SlowReplies.AddTasksAsync(http);
-        await using var setup = await ChatConnection.ConnectAsync(app.ServerAddress, user);
-        var conversationId = (await setup.SendAndWaitAsync("hello")).ConversationId;
+        await using var slow = await SlowConversation.StartAsync(app);
+        var (user, http, setup, conversationId) = slow;
 
         // The first client sees the start of the reply, then its connection drops.
         var first = await ChatConnection.ConnectAsync(app.ServerAddress, user);
@@ -73,11 +70,8 @@ public sealed class ResumeTests : IAsyncLifetime
     [Fact]
     public async Task AWatcherWithoutAnEventNumberGetsASnapshotThenTheRest()
     {
-        var user = await app.CreateUserAsync();
-        using var http = app.CreateClient(user);
-        await SlowReplies.AddTasksAsync(http);
-        await using var sender = await ChatConnection.ConnectAsync(app.ServerAddress, user);
-        var conversationId = (await sender.SendAndWaitAsync("hello")).ConversationId;
+        await using var slow = await SlowConversation.StartAsync(app);
+        var (user, http, sender, conversationId) = slow;
 
         var sending = sender.SendAndWaitAsync(SlowReplies.Prompt, conversationId);
         await PollAsync(async () => (await http.MessagesAsync(conversationId)).Messages[^1], m => m.SequenceNumber == 4 && m.Content.Length > 0);
@@ -124,11 +118,8 @@ public sealed class ResumeTests : IAsyncLifetime
     [Fact]
     public async Task StopGenerationKeepsThePartialTextAsCancelled()
     {
-        var user = await app.CreateUserAsync();
-        using var http = app.CreateClient(user);
-        await SlowReplies.AddTasksAsync(http);
-        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
-        var conversationId = (await chat.SendAndWaitAsync("hello")).ConversationId;
+        await using var slow = await SlowConversation.StartAsync(app);
+        var (user, http, chat, conversationId) = slow;
 
         var events = new List<ChatEvent>();
         using var timeout = new CancellationTokenSource(TestSettings.Timeout);

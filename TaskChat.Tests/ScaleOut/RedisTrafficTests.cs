@@ -31,11 +31,8 @@ public sealed partial class RedisTrafficTests(ITestOutputHelper output) : IAsync
     [Fact]
     public async Task TheTurnBufferExpiryIsRefreshedAtMostOncePerSecondNotPerToken()
     {
-        var user = await app.CreateUserAsync();
-        using var http = app.CreateClient(user);
-        await SlowReplies.AddTasksAsync(http);
-        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
-        var conversationId = (await chat.SendAndWaitAsync("hello")).ConversationId;
+        await using var slow = await SlowConversation.StartAsync(app);
+        var (user, http, chat, conversationId) = slow;
 
         await redis.CommandAsync("CONFIG RESETSTAT");
         var elapsed = Stopwatch.StartNew();

@@ -32,11 +32,8 @@ public sealed class ScaleOutTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     [Fact]
     public async Task AClientResumesOnAnotherNodeWithNoGapAndNoRepeat()
     {
-        var user = await nodes.A.CreateUserAsync();
-        using var http = nodes.A.CreateClient(user);
-        await SlowReplies.AddTasksAsync(http);
-        await using var setup = await ChatConnection.ConnectAsync(nodes.A.ServerAddress, user);
-        var conversationId = (await setup.SendAndWaitAsync("hello")).ConversationId;
+        await using var slow = await SlowConversation.StartAsync(nodes.A);
+        var (user, http, setup, conversationId) = slow;
 
         var onA = await ChatConnection.ConnectAsync(nodes.A.ServerAddress, user);
         var seen = await onA.SendAndReadTokensAsync(SlowReplies.Prompt, conversationId, tokens: 5);
@@ -55,12 +52,9 @@ public sealed class ScaleOutTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     [Fact]
     public async Task StopOnOneNodeStopsTheTurnRunningOnAnother()
     {
-        var user = await nodes.A.CreateUserAsync();
-        using var http = nodes.A.CreateClient(user);
-        await SlowReplies.AddTasksAsync(http);
-        await using var onA = await ChatConnection.ConnectAsync(nodes.A.ServerAddress, user);
+        await using var slow = await SlowConversation.StartAsync(nodes.A);
+        var (user, http, onA, conversationId) = slow;
         await using var onB = await ChatConnection.ConnectAsync(nodes.B.ServerAddress, user);
-        var conversationId = (await onA.SendAndWaitAsync("hello")).ConversationId;
 
         var events = new List<ChatEvent>();
         using var timeout = new CancellationTokenSource(TestSettings.Timeout);
@@ -80,12 +74,9 @@ public sealed class ScaleOutTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     [Fact]
     public async Task OneTurnAtATimeAcrossNodesAndAStartingNodeLeavesLiveTurnsAlone()
     {
-        var user = await nodes.A.CreateUserAsync();
-        using var http = nodes.A.CreateClient(user);
-        await SlowReplies.AddTasksAsync(http);
-        await using var onA = await ChatConnection.ConnectAsync(nodes.A.ServerAddress, user);
+        await using var slow = await SlowConversation.StartAsync(nodes.A);
+        var (user, http, onA, conversationId) = slow;
         await using var onB = await ChatConnection.ConnectAsync(nodes.B.ServerAddress, user);
-        var conversationId = (await onA.SendAndWaitAsync("hello")).ConversationId;
 
         var running = onA.SendAndWaitAsync(SlowReplies.Prompt, conversationId);
         await ResumeTests.PollAsync(async () => (await http.MessagesAsync(conversationId)).Messages[^1], m => m.SequenceNumber == 4);

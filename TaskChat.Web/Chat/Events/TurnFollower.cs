@@ -19,49 +19,54 @@ public sealed class TurnFollower(IServiceScopeFactory scopes, IChatEventBus bus,
             yield break;
         }
 
-        var lastOfTurn = start.FirstEvent + EventNumbers.PerTurn - 1;
-        await using (var subscription = await bus.SubscribeAsync(start.ConversationId, start.FirstEvent - 1, cancellationToken))
+        var sawAny = false;
+        await foreach (var chatEvent in LiveAsync(start, cancellationToken))
         {
-            var sawAny = false;
-            await foreach (var chatEvent in ReadUntilIdleAsync(subscription, start, cancellationToken))
-            {
-                if (StreamInterruption.Is(chatEvent))
-                {
-                    // The turn goes on where it runs; the client resumes it with WatchConversation.
-                    yield return chatEvent;
-                    yield break;
-                }
+            sawAny = true;
+            yield return chatEvent;
+        }
 
-                if (chatEvent.Event > lastOfTurn)
-                {
-                    // A later turn's events: this one is no longer buffered (a repeat of an
-                    // older send). Waiting would wait forever; the database has it.
-                    break;
-                }
-
-                if (chatEvent.Event < start.FirstEvent)
-                {
-                    continue;
-                }
-
-                sawAny = true;
-                yield return chatEvent;
-                if (chatEvent is MessageCompletedEvent)
-                {
-                    yield break;
-                }
-            }
-
-            if (sawAny)
-            {
-                yield break;
-            }
+        if (sawAny)
+        {
+            yield break;
         }
 
         // A repeat of a turn that is no longer buffered: replay it from the database.
         await foreach (var chatEvent in TurnReplay.FromDatabaseAsync(scopes, userId, start, cancellationToken))
         {
             yield return chatEvent;
+        }
+    }
+
+    /// <summary>The turn's events from the bus, until its end or until the stream is interrupted.</summary>
+    private async IAsyncEnumerable<ChatEvent> LiveAsync(TurnStart start, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var lastOfTurn = start.FirstEvent + EventNumbers.PerTurn - 1;
+        await using var subscription = await bus.SubscribeAsync(start.ConversationId, start.FirstEvent - 1, cancellationToken);
+        await foreach (var chatEvent in ReadUntilIdleAsync(subscription, start, cancellationToken))
+        {
+            if (StreamInterruption.Is(chatEvent))
+            {
+                // The turn goes on where it runs; the client resumes it with WatchConversation.
+                yield return chatEvent;
+                yield break;
+            }
+
+            if (chatEvent.Event > lastOfTurn)
+            {
+                // A later turn's events: this one is no longer buffered (a repeat of an
+                // older send). Waiting would wait forever; the database has it.
+                yield break;
+            }
+
+            if (chatEvent.Event >= start.FirstEvent)
+            {
+                yield return chatEvent;
+                if (chatEvent is MessageCompletedEvent)
+                {
+                    yield break;
+                }
+            }
         }
     }
 

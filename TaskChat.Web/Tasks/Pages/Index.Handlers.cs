@@ -33,17 +33,7 @@ public sealed partial class TasksPageModel
     public async Task<IActionResult> OnPostUpdateAsync(
         int number, string? title, string? description, string? dueDate, string? priority, string? list, CancellationToken cancellationToken)
     {
-        var changes = new TaskChanges
-        {
-            Title = title ?? "",
-            Description = description ?? "",
-            Priority = string.IsNullOrWhiteSpace(priority) ? null : priority,
-            SetsDueDate = true,
-            DueDate = string.IsNullOrWhiteSpace(dueDate) ? null : dueDate,
-            SetsList = true,
-            List = string.IsNullOrWhiteSpace(list) ? null : list,
-        };
-        var result = await tasks.UpdateAsync(User.GetUserId(), number, changes, cancellationToken);
+        var result = await tasks.UpdateAsync(User.GetUserId(), number, EveryField(title, description, dueDate, priority, list), cancellationToken);
         return await DoneAsync(result.Error, result.Previous is { } previous ? TaskUndo.Edited(previous) : null, cancellationToken);
     }
 
@@ -64,20 +54,23 @@ public sealed partial class TasksPageModel
             TaskUndo.Restore => await tasks.RestoreAsync(userId, number, cancellationToken),
             TaskUndo.Remove => await tasks.DeleteAsync(userId, number, cancellationToken),
             TaskUndo.SetCompleted => await tasks.UpdateAsync(userId, number, new TaskChanges { IsCompleted = isCompleted }, cancellationToken),
-            TaskUndo.Revert => await tasks.UpdateAsync(userId, number, new TaskChanges
-            {
-                Title = title ?? "",
-                Description = description ?? "",
-                Priority = string.IsNullOrWhiteSpace(priority) ? null : priority,
-                SetsDueDate = true,
-                DueDate = string.IsNullOrWhiteSpace(dueDate) ? null : dueDate,
-                SetsList = true,
-                List = string.IsNullOrWhiteSpace(list) ? null : list,
-            }, cancellationToken),
+            TaskUndo.Revert => await tasks.UpdateAsync(userId, number, EveryField(title, description, dueDate, priority, list), cancellationToken),
             _ => TaskResult.NotFound(number),
         };
         return await DoneAsync(result.Task is null ? "That can no longer be undone." : null, null, cancellationToken);
     }
+
+    /// <summary>An edit form's fields (and an undo's, which are the same): every field set, an empty date or list meaning "none".</summary>
+    private static TaskChanges EveryField(string? title, string? description, string? dueDate, string? priority, string? list) => new()
+    {
+        Title = title ?? "",
+        Description = description ?? "",
+        Priority = string.IsNullOrWhiteSpace(priority) ? null : priority,
+        SetsDueDate = true,
+        DueDate = string.IsNullOrWhiteSpace(dueDate) ? null : dueDate,
+        SetsList = true,
+        List = string.IsNullOrWhiteSpace(list) ? null : list,
+    };
 
     private async Task<IActionResult> DoneAsync(string? error, TaskUndo? undo, CancellationToken cancellationToken)
     {
