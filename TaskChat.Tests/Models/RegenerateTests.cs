@@ -16,7 +16,7 @@ public sealed class RegenerateTests
     {
         await using var world = await ModelHarness.StartOpenAIAsync();
         world.Model.Enqueue(ScriptedReply.HoldAfter("Once", " upon", " a time"));
-        var stopped = await ReadUntilStoppedAsync(world, world.Chat.Send("Tell me a story"), tokens: 3);
+        var stopped = await ReadUntilStoppedAsync(world, world.Chat.Send("Tell me a story"), "Once upon a time");
         Assert.Equal((MessageStatus.Cancelled, "Once upon a time"), (stopped.Completed.Status, stopped.Completed.Content));
 
         world.Model.Enqueue(ScriptedReply.Text("A", " different", " story."));
@@ -87,14 +87,14 @@ public sealed class RegenerateTests
         Assert.Empty((await world.Http.MessagesAsync(first.ConversationId)).Messages[1].ToolCalls);
     }
 
-    private static async Task<Turn> ReadUntilStoppedAsync(ModelHarness world, IAsyncEnumerable<ChatEvent> stream, int tokens)
+    private static async Task<Turn> ReadUntilStoppedAsync(ModelHarness world, IAsyncEnumerable<ChatEvent> stream, string streamed)
     {
         using var timeout = new CancellationTokenSource(TestSettings.Timeout);
         var events = new List<ChatEvent>();
         await foreach (var chatEvent in stream.WithCancellation(timeout.Token))
         {
             events.Add(chatEvent);
-            if (chatEvent is TokenEvent && events.OfType<TokenEvent>().Count() == tokens)
+            if (chatEvent is TokenEvent && string.Concat(events.OfType<TokenEvent>().Select(t => t.Delta)) == streamed)
             {
                 await world.Chat.StopAsync(chatEvent.ConversationId);
             }

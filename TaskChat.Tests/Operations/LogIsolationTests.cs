@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TaskChat.Tests.Infrastructure.Hosting;
 
 namespace TaskChat.Tests.Operations;
@@ -8,6 +10,20 @@ namespace TaskChat.Tests.Operations;
 /// </summary>
 public sealed class LogIsolationTests
 {
+    /// <summary>
+    /// SignalR and Kestrel ask for loggers on every connection: a factory that made a new one
+    /// each time (Serilog's does) cost every idle connection kilobytes.
+    /// </summary>
+    [Fact]
+    public async Task TheAppKeepsOneLoggerPerCategory()
+    {
+        await using var app = await TaskChatApplication.StartAsync();
+        var factory = app.Services.GetRequiredService<ILoggerFactory>();
+
+        Assert.Same(factory.CreateLogger("Microsoft.AspNetCore.SignalR.HubConnectionContext"), factory.CreateLogger("Microsoft.AspNetCore.SignalR.HubConnectionContext"));
+        Assert.NotSame(factory.CreateLogger("TaskChat.One"), factory.CreateLogger("TaskChat.Two"));
+    }
+
     [Fact]
     public async Task TwoAppsInOneProcessKeepTheirLogsApart()
     {

@@ -32,6 +32,10 @@ public static class LoggingExtensions
             .Enrich.FromLogContext()
             .Destructure.With<SecretRedactingPolicy>()
             .WriteTo.Console(ConsoleLine));
+        var serilogFactory = builder.Services.Last(service => service.ServiceType == typeof(ILoggerFactory));
+        builder.Services.Remove(serilogFactory);
+        builder.Services.AddSingleton<ILoggerFactory>(services =>
+            new CachingLoggerFactory((ILoggerFactory)serilogFactory.ImplementationFactory!(services)));
         return builder;
     }
 

@@ -10,20 +10,29 @@ namespace TaskChat.Web.Security;
 /// </summary>
 public sealed class UserConnections
 {
-    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, HubCallerContext>> byUser = new();
+    // Copy-on-write arrays: a user has one or two connections, and a dictionary per user cost
+    // more memory per idle connection than the rest of this node's own bookkeeping together.
+    private readonly ConcurrentDictionary<Guid, HubCallerContext[]> byUser = new();
 
     public void Add(Guid userId, HubCallerContext connection) =>
-        byUser.GetOrAdd(userId, _ => new ConcurrentDictionary<string, HubCallerContext>())[connection.ConnectionId] = connection;
+        byUser.AddOrUpdate(userId, _ => [connection], (_, existing) => [.. existing, connection]);
 
     public void Remove(Guid userId, string connectionId)
     {
-        if (byUser.TryGetValue(userId, out var connections))
+        while (byUser.TryGetValue(userId, out var existing))
         {
-            connections.TryRemove(connectionId, out _);
+            var rest = Array.FindAll(existing, connection => connection.ConnectionId != connectionId);
+            var done = rest.Length == 0
+                ? byUser.TryRemove(KeyValuePair.Create(userId, existing))
+                : byUser.TryUpdate(userId, rest, existing);
+            if (done)
+            {
+                return;
+            }
         }
     }
 
-    public int Count(Guid userId) => byUser.TryGetValue(userId, out var connections) ? connections.Count : 0;
+    public int Count(Guid userId) => byUser.TryGetValue(userId, out var connections) ? connections.Length : 0;
 
     /// <summary>Closes every connection of the user on this node; returns how many there were.</summary>
     public int AbortAll(Guid userId)
@@ -33,15 +42,15 @@ public sealed class UserConnections
             return 0;
         }
 
-        foreach (var connection in connections.Values)
+        foreach (var connection in connections)
         {
             connection.Abort();
         }
 
-        return connections.Count;
+        return connections.Length;
     }
 
     /// <summary>Every tracked connection, for the periodic re-check of sessions changed on other nodes.</summary>
     public IEnumerable<(Guid UserId, HubCallerContext Connection)> All() =>
-        byUser.SelectMany(pair => pair.Value.Values.Select(connection => (pair.Key, connection)));
+        byUser.SelectMany(pair => pair.Value.Select(connection => (pair.Key, connection)));
 }
