@@ -12,7 +12,9 @@ namespace TaskChat.Web.Chat.Turns;
 /// </summary>
 internal sealed class ReplyOutbox(TurnContext turn, ChatMetrics metrics)
 {
-    private readonly StringBuilder unsent = new();
+    // The usual case is one delta between sends: it goes out as it came, with no copy.
+    private string? unsent;
+    private StringBuilder? joined;
 
     public Guid MessageId => turn.Assistant.Id;
 
@@ -28,18 +30,31 @@ internal sealed class ReplyOutbox(TurnContext turn, ChatMetrics metrics)
 
         Text.Append(delta);
         metrics.Token();
-        unsent.Append(delta);
+        if (unsent is null)
+        {
+            unsent = delta;
+            return;
+        }
+
+        joined ??= new StringBuilder();
+        if (joined.Length == 0)
+        {
+            joined.Append(unsent);
+        }
+
+        joined.Append(delta);
     }
 
     public async ValueTask SendAsync()
     {
-        if (unsent.Length == 0)
+        if (unsent is null)
         {
             return;
         }
 
-        var delta = unsent.ToString();
-        unsent.Clear();
+        var delta = joined is { Length: > 0 } ? joined.ToString() : unsent;
+        joined?.Clear();
+        unsent = null;
         await turn.Emitter.TokenAsync(delta);
     }
 }
