@@ -20,9 +20,14 @@ internal sealed record BenchPlan(
     int PoolSize,
     string AdminConnectionString,
     string? ReportPath,
-    bool Tracing = false)
+    bool Tracing,
+    IReadOnlySet<string> Sections,
+    int[] TwoNodeStreams)
 {
     public const string AdminVariable = "TASKCHAT_BENCH_POSTGRES";
+
+    /// <summary>The sections of a run, in the order they run (growth last: it fills the database).</summary>
+    public static readonly string[] AllSections = ["idle", "streaming", "twonode"];
 
     public static readonly string Usage =
         """
@@ -30,13 +35,20 @@ internal sealed record BenchPlan(
 
           dotnet run -c Release --project bench/TaskChat.Bench -- [--quick] [options]
 
-          --quick             N = 10, 100; 6 s windows; 1,000 idle connections; prints only (< 2 min)
-          (default)           N = 10, 100, 500; 20 s windows; 5,000 idle connections; writes the report
+          --quick             N = 10, 100; 6 s windows; 1,000 idle connections; two nodes at N = 1, 50;
+                              prints only (about 3 min)
+          (default)           N = 10, 100, 300, 500; 20 s windows; 10,000 idle connections; two nodes
+                              at N = 1, 50, 100, 200; writes the report
+          --sections idle,streaming,twonode,growth
+                              run only these sections (default: all, in this order)
           --streams 10,100    concurrent streams to measure
+          --twonode-streams 1,50,100,200
+                              streams of the two-node section (TaskChat on two nodes and Redis;
+                              its CPU is compared with one node's where --streams has the same N)
           --window-s 20       measurement window per step, seconds
           --tokens 100        tokens per reply
           --interval-ms 20    pace of the scripted model (20 ms = 50 tokens/s)
-          --idle 5000         idle authenticated connections to open (0 skips)
+          --idle 10000        idle authenticated connections to open (0 skips)
           --quiet-wait-s 90   before each step, wait up to this long for the machine to be idle
                               (other processes under 0.25 cores; the full run's default; quick: 2)
           --pool-size 50      Npgsql pool size of the TaskChat server (PostgreSQL allows 100 by default)
@@ -62,12 +74,12 @@ internal sealed record BenchPlan(
 
         return new BenchPlan(
             quick,
-            CommandLine.IntList(args, "--streams", quick ? [10, 100] : [10, 100, 500]),
+            CommandLine.IntList(args, "--streams", quick ? [10, 100] : [10, 100, 300, 500]),
             new ModelScript(
                 CommandLine.Int(args, "--tokens", quick ? 50 : 100),
                 TimeSpan.FromMilliseconds(CommandLine.Double(args, "--interval-ms", 20))),
             TimeSpan.FromSeconds(CommandLine.Double(args, "--window-s", quick ? 6 : 20)),
-            CommandLine.Int(args, "--idle", quick ? 1000 : 5000),
+            CommandLine.Int(args, "--idle", quick ? 1000 : 10000),
             TimeSpan.FromSeconds(quick ? 20 : 90),
             TimeSpan.FromSeconds(quick ? 3 : 10),
             ConnectBatch: 100,
@@ -75,7 +87,20 @@ internal sealed record BenchPlan(
             CommandLine.Int(args, "--pool-size", 50),
             admin,
             report,
-            CommandLine.Flag(args, "--tracing"));
+            CommandLine.Flag(args, "--tracing"),
+            SectionsFrom(args),
+            CommandLine.IntList(args, "--twonode-streams", quick ? [1, 50] : [1, 50, 100, 200]));
+    }
+
+    public bool Runs(string section) => Sections.Contains(section);
+
+    private static HashSet<string> SectionsFrom(IReadOnlyList<string> args)
+    {
+        var named = CommandLine.Option(args, "--sections")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? AllSections;
+        var unknown = named.Except(AllSections).ToList();
+        return unknown.Count == 0
+            ? named.ToHashSet()
+            : throw new ArgumentException($"Unknown section(s) {string.Join(", ", unknown)}; the sections are {string.Join(", ", AllSections)}.");
     }
 
     /// <summary>The folder holding TaskChat.sln, found upwards from the program's own folder.</summary>

@@ -12,15 +12,26 @@ internal static class MarkdownReport
 {
     public const string ChartFile = "benchmarks.svg";
 
-    /// <returns>The chart's path.</returns>
-    public static string Write(BenchRun run, string path)
+    /// <returns>The charts' paths.</returns>
+    public static IReadOnlyList<string> Write(BenchRun run, string path)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
-        var chart = Path.Combine(directory, ChartFile);
-        File.WriteAllText(chart, SvgChart.Render(run));
+        var charts = new List<string>();
+        void Chart(string file, string svg)
+        {
+            charts.Add(Path.Combine(directory, file));
+            File.WriteAllText(charts[^1], svg);
+        }
+
+        Chart(ChartFile, SvgChart.Render(run));
+        if (run.TwoNode.Count > 0)
+        {
+            Chart(TwoNodeChart.File, TwoNodeChart.Render(run));
+        }
+
         File.WriteAllText(path, Render(run));
-        return chart;
+        return charts;
     }
 
     private static string Render(BenchRun run)
@@ -85,6 +96,8 @@ internal static class MarkdownReport
             text.Append(idle.ToMarkdown());
             Line();
         }
+
+        text.Append(SectionReports.TwoNode(run));
 
         text.Append(Findings());
         return text.ToString();

@@ -32,6 +32,25 @@ internal static class ResultTables
         new("transactions per turn, reads included (pg_stat_database)", r => r.Persistence?.TransactionsPerTurn ?? double.NaN, "0.00", true),
     ];
 
+    /// <summary>Every table of the run, in the report's order, for the console.</summary>
+    public static IEnumerable<Table> All(BenchRun run)
+    {
+        foreach (var table in Streaming(run))
+        {
+            yield return table;
+        }
+
+        if (run.Idle.Count > 0)
+        {
+            yield return Idle(run);
+        }
+
+        if (run.TwoNode.Count > 0)
+        {
+            yield return TwoNodeTable.Build(run);
+        }
+    }
+
     public static IEnumerable<Table> Streaming(BenchRun run)
     {
         foreach (var streams in run.Streaming.Select(r => r.Streams).Distinct())

@@ -63,5 +63,6 @@ internal sealed record BenchRun(
     MachineInfo Machine,
     IReadOnlyList<StreamingResult> Streaming,
     IReadOnlyList<IdleResult> Idle,
+    IReadOnlyList<TwoNodeResult> TwoNode,
     DateTimeOffset StartedAt,
     TimeSpan Took);

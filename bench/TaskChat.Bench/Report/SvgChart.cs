@@ -121,7 +121,7 @@ internal static class SvgChart
     }
 
     /// <summary>From 0 to a round ceiling, gridlines at a readable step.</summary>
-    private static (Func<double, double> Y, List<double> Ticks) LinearAxis(List<double> values, double plotTop, double plotHeight)
+    internal static (Func<double, double> Y, List<double> Ticks) LinearAxis(List<double> values, double plotTop, double plotHeight)
     {
         var max = values.DefaultIfEmpty(1).Max();
         var step = NiceStep(max / 4);
@@ -139,7 +139,7 @@ internal static class SvgChart
     /// Decades from below the smallest value to above the largest: figures that span 0.3 ms to
     /// 500 ms (or ratios of 1x to 600x) stay readable at every N.
     /// </summary>
-    private static (Func<double, double> Y, List<double> Ticks) LogAxis(List<double> values, double plotTop, double plotHeight)
+    internal static (Func<double, double> Y, List<double> Ticks) LogAxis(List<double> values, double plotTop, double plotHeight)
     {
         var positive = values.Where(v => v > 0).DefaultIfEmpty(1).ToList();
         var low = Math.Floor(Math.Log10(positive.Min()));
@@ -161,5 +161,5 @@ internal static class SvgChart
         return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

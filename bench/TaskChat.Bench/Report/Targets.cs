@@ -7,7 +7,11 @@ internal static class Targets
     public const double TokenLatencyP99Ms = 5;
     public const double FirstTokenP99Ms = 20;
     public const double ThroughputRatio = 0.8;
-    public const double IdleConnectionKb = 50;
+    public const double IdleConnectionKb = 30;
+    public const int TwoNodeStreams = 50;
+    public const double MaxGapMs = 200;
+    public const double OtherNodeAddedP99Ms = 2;
+    public const double RedisCpuRatio = 1.2;
 
     public sealed record Check(string Target, string Measured, bool? Met);
 
@@ -37,6 +41,7 @@ internal static class Targets
             new($"memory per idle connection <= {IdleConnectionKb} KB",
                 idle is null ? "not run" : $"{idle.HeapPerConnectionKb:0.0} KB GC heap, {idle.WorkingSetPerConnectionKb:0.0} KB working set ({idle.Held:N0} held)",
                 idle is null ? null : idle.HeapPerConnectionKb <= IdleConnectionKb && idle.Held == idle.Requested),
+            .. TwoNodeTargets.Evaluate(run),
         ];
     }
 

@@ -1,0 +1,12 @@
+namespace TaskChat.Bench.Report;
+
+/// <summary>One panel of a <see cref="CategoryChart"/>: series of values over named points on the x axis.</summary>
+internal sealed record ChartPanel(
+    string Title,
+    IReadOnlyList<string> XLabels,
+    IReadOnlyList<ChartSeries> Series,
+    (double Value, string Label)? Reference = null,
+    bool LogScale = false);
+
+/// <summary>A line of a panel; NaN values (not measured) are left out.</summary>
+internal sealed record ChartSeries(string Name, string Colour, IReadOnlyList<double> Values, bool Dashed = false);
