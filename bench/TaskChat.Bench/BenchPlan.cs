@@ -22,12 +22,13 @@ internal sealed record BenchPlan(
     string? ReportPath,
     bool Tracing,
     IReadOnlySet<string> Sections,
-    int[] TwoNodeStreams)
+    int[] TwoNodeStreams,
+    TaskChat.Bench.Growth.GrowthPlan Growth)
 {
     public const string AdminVariable = "TASKCHAT_BENCH_POSTGRES";
 
     /// <summary>The sections of a run, in the order they run (growth last: it fills the database).</summary>
-    public static readonly string[] AllSections = ["idle", "streaming", "twonode"];
+    public static readonly string[] AllSections = ["idle", "streaming", "twonode", "growth"];
 
     public static readonly string Usage =
         """
@@ -36,11 +37,13 @@ internal sealed record BenchPlan(
           dotnet run -c Release --project bench/TaskChat.Bench -- [--quick] [options]
 
           --quick             N = 10, 100; 6 s windows; 1,000 idle connections; two nodes at N = 1, 50;
-                              prints only (about 3 min)
+                              growth to 100,000 messages; prints only (about 3 min)
           (default)           N = 10, 100, 300, 500; 20 s windows; 10,000 idle connections; two nodes
-                              at N = 1, 50, 100, 200; writes the report
+                              at N = 1, 50, 100, 200; growth to 1M messages; writes the report
           --sections idle,streaming,twonode,growth
-                              run only these sections (default: all, in this order)
+                              run only these sections (default: all, in this order); growth goes
+                              last because it fills the database: first token and whole turn against
+                              conversation length, the user's tasks and conversations, database size
           --streams 10,100    concurrent streams to measure
           --twonode-streams 1,50,100,200
                               streams of the two-node section (TaskChat on two nodes and Redis;
@@ -54,7 +57,8 @@ internal sealed record BenchPlan(
           --pool-size 50      Npgsql pool size of the TaskChat server (PostgreSQL allows 100 by default)
           --admin "<conn>"    PostgreSQL admin connection string (or TASKCHAT_BENCH_POSTGRES);
                               default Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres
-          --report <path>     where the full run writes its markdown (default docs/benchmarks.md)
+          --report <path>     where the run writes its markdown and charts (default docs/benchmarks.md;
+                              --quick writes one only when given this)
           --no-report         full run without writing the report
           --tracing           TaskChat exports traces, metrics and logs over OTLP/HTTP to a sink
                               in the driver that discards them: the cost of tracing on the stream
@@ -68,9 +72,10 @@ internal sealed record BenchPlan(
         var quick = CommandLine.Flag(args, "--quick");
         var admin = CommandLine.Option(args, "--admin")
             ?? (Environment.GetEnvironmentVariable(AdminVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : BenchDatabase.DefaultAdmin);
-        var report = quick || CommandLine.Flag(args, "--no-report")
+        // --quick prints only, unless a report path is named (to look at the report's layout).
+        var report = CommandLine.Flag(args, "--no-report")
             ? null
-            : CommandLine.Option(args, "--report") ?? Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
+            : CommandLine.Option(args, "--report") ?? (quick ? null : Path.Combine(RepositoryRoot(), "docs", "benchmarks.md"));
 
         return new BenchPlan(
             quick,
@@ -89,7 +94,8 @@ internal sealed record BenchPlan(
             report,
             CommandLine.Flag(args, "--tracing"),
             SectionsFrom(args),
-            CommandLine.IntList(args, "--twonode-streams", quick ? [1, 50] : [1, 50, 100, 200]));
+            CommandLine.IntList(args, "--twonode-streams", quick ? [1, 50] : [1, 50, 100, 200]),
+            TaskChat.Bench.Growth.GrowthPlan.For(quick));
     }
 
     public bool Runs(string section) => Sections.Contains(section);

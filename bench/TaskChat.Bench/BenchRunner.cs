@@ -33,8 +33,9 @@ internal static class BenchRunner
         }
 
         var twoNode = plan.Runs("twonode") ? await TwoNodeScenario.RunAsync(plan, database, logs, Step) : [];
+        var growth = plan.Runs("growth") ? await Growth.GrowthScenario.RunAsync(plan, database, logs, Step) : null;
 
-        var run = new BenchRun(plan, machine, sideBySide.Streaming, sideBySide.Idle, twoNode, startedAt, clock.Elapsed);
+        var run = new BenchRun(plan, machine, sideBySide.Streaming, sideBySide.Idle, twoNode, growth, startedAt, clock.Elapsed);
         Console.WriteLine();
         foreach (var table in ResultTables.All(run))
         {

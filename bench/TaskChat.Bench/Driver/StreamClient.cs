@@ -26,6 +26,9 @@ internal sealed class StreamClient : IAsyncDisposable
     /// <summary>The conversation this client's turns go to, once its first turn has started.</summary>
     public Guid? ConversationId => conversationId;
 
+    /// <summary>Where the next turn goes: an existing conversation, or null for a new one.</summary>
+    public void UseConversation(Guid? id) => conversationId = id;
+
     public static async Task<StreamClient> ConnectAsync(Uri hubUrl, string? accessToken, CancellationToken cancellationToken)
     {
         var hub = new HubConnectionBuilder()

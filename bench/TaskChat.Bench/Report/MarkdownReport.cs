@@ -30,6 +30,11 @@ internal static class MarkdownReport
             Chart(TwoNodeChart.File, TwoNodeChart.Render(run));
         }
 
+        if (run.Growth is { } growth)
+        {
+            Chart(GrowthChart.File, GrowthChart.Render(run, growth));
+        }
+
         File.WriteAllText(path, Render(run));
         return charts;
     }
@@ -98,6 +103,7 @@ internal static class MarkdownReport
         }
 
         text.Append(SectionReports.TwoNode(run));
+        text.Append(SectionReports.Growth(run));
 
         text.Append(Findings());
         return text.ToString();

@@ -49,6 +49,11 @@ internal static class ResultTables
         {
             yield return TwoNodeTable.Build(run);
         }
+
+        if (run.Growth is { } growth)
+        {
+            yield return GrowthTable.Build(growth);
+        }
     }
 
     public static IEnumerable<Table> Streaming(BenchRun run)

@@ -64,5 +64,6 @@ internal sealed record BenchRun(
     IReadOnlyList<StreamingResult> Streaming,
     IReadOnlyList<IdleResult> Idle,
     IReadOnlyList<TwoNodeResult> TwoNode,
+    GrowthResult? Growth,
     DateTimeOffset StartedAt,
     TimeSpan Took);

@@ -42,6 +42,7 @@ internal static class Targets
                 idle is null ? "not run" : $"{idle.HeapPerConnectionKb:0.0} KB GC heap, {idle.WorkingSetPerConnectionKb:0.0} KB working set ({idle.Held:N0} held)",
                 idle is null ? null : idle.HeapPerConnectionKb <= IdleConnectionKb && idle.Held == idle.Requested),
             .. TwoNodeTargets.Evaluate(run),
+            .. GrowthTargets.Evaluate(run),
         ];
     }
 

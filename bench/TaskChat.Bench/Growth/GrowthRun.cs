@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using TaskChat.Bench.Driver;
+using TaskChat.Bench.Report;
+
+namespace TaskChat.Bench.Growth;
+
+/// <summary>
+/// The growth section's state: one fresh account per point (its own data, nobody else's
+/// turns in between), the points measured so far and the time spent inserting.
+/// </summary>
+internal sealed class GrowthRun(ServerProcess server, GrowthData data, IReadOnlyList<string?> tokens, BenchPlan plan, Action<string> step)
+{
+    /// <summary>A point that takes longer has gone wrong; the turns so far are kept.</summary>
+    private static readonly TimeSpan PointBudget = TimeSpan.FromSeconds(90);
+
+    private readonly Stopwatch inserting = new();
+    private int nextUser;
+
+    public GrowthData Data => data;
+    public List<GrowthPoint> Points { get; } = [];
+    public double InsertSeconds => inserting.Elapsed.TotalSeconds;
+
+    public (string Token, Guid Id) NextUser()
+    {
+        var token = tokens[nextUser++] ?? throw new InvalidOperationException("The growth server gave no access token.");
+        return (token, JwtSubject.Of(token));
+    }
+
+    /// <summary>Times a bulk insert (and the ANALYZE after it) apart from the measurements.</summary>
+    public async Task<T> InsertAsync<T>(Func<GrowthData, Task<T>> insert)
+    {
+        inserting.Start();
+        try
+        {
+            var result = await insert(data);
+            await data.AnalyzeAsync();
+            return result;
+        }
+        finally
+        {
+            inserting.Stop();
+        }
+    }
+
+    /// <summary>
+    /// The plan's number of turns one after another by one client: each into
+    /// <paramref name="conversation"/>, or each into a new conversation when it is null.
+    /// </summary>
+    public async Task<GrowthPoint> MeasureAsync(string dimension, string size, string token, Guid? conversation, bool record = true)
+    {
+        var (messages, _, bytes) = await data.SizeAsync();
+        await using var client = await StreamClient.ConnectAsync(server.HubUrl, token, CancellationToken.None);
+        var recorder = new TurnRecorder(0, long.MaxValue, 0);
+        var clock = Stopwatch.StartNew();
+        for (var turn = 0; turn < plan.Growth.Turns && clock.Elapsed < PointBudget; turn++)
+        {
+            client.UseConversation(conversation);
+            await client.RunTurnAsync(recorder, plan.TurnTimeout);
+        }
+
+        var point = new GrowthPoint(dimension, size, $"{messages:N0} messages, {bytes}",
+            Latency.From(recorder.FirstTokenMicros), Latency.From(recorder.TurnMicros), recorder.Failures, recorder.LastFailure);
+        if (record)
+        {
+            Points.Add(point);
+            step($"growth: {dimension} = {size}: first token p50 {point.FirstToken.P50Ms:0.00} ms, p99 {point.FirstToken.P99Ms:0.00} ms, " +
+                $"whole turn p50 {point.WholeTurn.P50Ms:0.0} ms ({point.Database}; {point.Failures} failed)" + (point.LastFailure is { } why ? $" (last: {why})" : ""));
+        }
+
+        return point;
+    }
+}
