@@ -16,7 +16,8 @@ internal static class SideBySide
         await using var sink = plan.Tracing ? await OtlpSink.StartAsync() : null;
         string[] tracing = sink is null ? [] : ["--otlp", sink.Address];
         await using var taskchat = await ServerProcess.StartAsync(Systems.TaskChat,
-            ["taskchat", "--db", database.ConnectionString, .. tracing, .. plan.Model.ToArgs()], Path.Combine(logs, "taskchat.log"));
+            ["taskchat", "--db", database.ConnectionString, "--max-pool", plan.PoolSize.ToString(), .. tracing, .. plan.Model.ToArgs()],
+            Path.Combine(logs, "taskchat.log"));
         await using var baseline = await ServerProcess.StartAsync(Systems.Baseline,
             ["baseline", .. plan.Model.ToArgs()], Path.Combine(logs, "baseline.log"));
         step($"servers up: TaskChat {taskchat.HubUrl} (pid {taskchat.Pid}), baseline {baseline.HubUrl} (pid {baseline.Pid})");
@@ -38,14 +39,23 @@ internal static class SideBySide
             }
         }
 
+        await using var batcher = plan.Runs("streaming") && plan.Streams.Any(Targets.SaturatedStreams.Contains)
+            ? await ServerProcess.StartAsync(Systems.Batcher, ["batcher", "--batch-ms", Targets.BatchMs.ToString(), .. plan.Model.ToArgs()], Path.Combine(logs, "batcher.log"))
+            : null;
         var streaming = new List<StreamingResult>();
         foreach (var streams in plan.Runs("streaming") ? plan.Streams : [])
         {
-            foreach (var (server, tokens, db) in new[] { (baseline, baselineTokens, (BenchDatabase?)null), (taskchat, taskchatTokens, database) })
+            var systems = new List<(ServerProcess, IReadOnlyList<string?>, BenchDatabase?)> { (baseline, baselineTokens, null), (taskchat, taskchatTokens, database) };
+            if (batcher is not null && Targets.SaturatedStreams.Contains(streams))
+            {
+                systems.Add((batcher, baselineTokens, null));
+            }
+
+            foreach (var (server, tokens, db) in systems)
             {
                 var result = await StreamingScenario.RunAsync(server, db, database.WorkerPidsAsync, tokens, streams, plan);
                 streaming.Add(result);
-                step($"{server.Name} N = {streams}: token p99 {result.TokenLatency.P99Ms:0.00} ms, first token p99 {result.FirstToken.P99Ms:0.00} ms, " +
+                step($"{server.Name} N = {streams}: token p50 {result.TokenLatency.P50Ms:0.00} ms, p99 {result.TokenLatency.P99Ms:0.00} ms, first token p99 {result.FirstToken.P99Ms:0.00} ms, " +
                     $"{result.TokensPerSecond:N0} tokens/s, {result.Failures} failed, other processes {result.OtherCores:0.00} cores" + (result.LastFailure is { } why ? $" (last: {why})" : ""));
             }
         }

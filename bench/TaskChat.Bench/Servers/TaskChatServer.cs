@@ -44,8 +44,9 @@ internal sealed class TaskChatServer : WebApplicationFactory<Program>, IBenchSer
             ["ConnectionStrings:TaskChat"] = connectionString,
             ["Jwt:Secret"] = jwtSecret ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
             ["Jwt:LifetimeMinutes"] = "240",
-            // One node on its own database: the pool and the per-user limits that protect a shared
-            // cluster would only measure themselves here.
+            // One node on its own database: the per-user limits that protect a shared cluster would
+            // only measure themselves here. The pool is the driver's to choose (--pool-size), since
+            // the driver and any second node need PostgreSQL connections of their own.
             ["Database:MaxPoolSize"] = maxPool.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["RateLimits:TurnsPerMinute"] = "1000000",
             ["RateLimits:NewConversationsPerHour"] = "1000000",
