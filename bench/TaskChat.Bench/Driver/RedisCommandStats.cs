@@ -2,31 +2,15 @@ using System.Globalization;
 
 namespace TaskChat.Bench.Driver;
 
-/// <summary>Calls per Redis command, from INFO commandstats lines like "cmdstat_publish:calls=12,usec=30,...".</summary>
+/// <summary>Calls per Redis command, from INFO commandstats fields like "cmdstat_publish" = "calls=12,usec=30,...".</summary>
 internal sealed record RedisCommandStats(IReadOnlyDictionary<string, long> Calls)
 {
-    private const string Prefix = "cmdstat_";
+    public const string Prefix = "cmdstat_";
 
-    public static RedisCommandStats Parse(string info)
-    {
-        var calls = new Dictionary<string, long>();
-        foreach (var line in info.Split('\n', StringSplitOptions.TrimEntries))
-        {
-            var colon = line.IndexOf(':');
-            if (!line.StartsWith(Prefix, StringComparison.Ordinal) || colon < 0)
-            {
-                continue;
-            }
-
-            var field = line[(colon + 1)..].Split(',').FirstOrDefault(f => f.StartsWith("calls=", StringComparison.Ordinal));
-            if (field is not null)
-            {
-                calls[line[Prefix.Length..colon]] = long.Parse(field["calls=".Length..], CultureInfo.InvariantCulture);
-            }
-        }
-
-        return new RedisCommandStats(calls);
-    }
+    public static long CallsOf(string value) =>
+        value.Split(',').FirstOrDefault(f => f.StartsWith("calls=", StringComparison.Ordinal)) is { } field
+            ? long.Parse(field["calls=".Length..], CultureInfo.InvariantCulture)
+            : 0;
 
     /// <summary>Calls made between <paramref name="before"/> and this, per command, largest first.</summary>
     public IReadOnlyList<(string Command, long Calls)> Since(RedisCommandStats before) =>

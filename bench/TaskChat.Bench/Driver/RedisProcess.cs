@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using StackExchange.Redis;
 
 namespace TaskChat.Bench.Driver;
 
@@ -13,9 +13,9 @@ internal sealed class RedisProcess : IAsyncDisposable
 {
     public const string Executable = "/usr/bin/redis-server";
     private static readonly TimeSpan StartBudget = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Process process;
+    private ConnectionMultiplexer? client;
 
     private RedisProcess(Process process, int port)
     {
@@ -71,51 +71,30 @@ internal sealed class RedisProcess : IAsyncDisposable
         return redis;
     }
 
-    /// <summary>Calls per command so far (INFO commandstats).</summary>
-    public async Task<RedisCommandStats> CommandStatsAsync() => RedisCommandStats.Parse(await CommandAsync("INFO commandstats"));
-
-    /// <summary>One inline command; the reply read until complete (a bulk string to its length, else one line).</summary>
-    private async Task<string> CommandAsync(string command)
+    /// <summary>Calls per command so far (INFO commandstats), through the driver's one connection (made before any window).</summary>
+    public async Task<RedisCommandStats> CommandStatsAsync()
     {
-        using var client = new TcpClient();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        await client.ConnectAsync(IPAddress.Loopback, Port, timeout.Token);
-        var stream = client.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(command + "\r\n"), timeout.Token);
-        var reply = new StringBuilder();
-        var buffer = new byte[65536];
-        while (!IsComplete(reply.ToString()))
-        {
-            var read = await stream.ReadAsync(buffer, timeout.Token);
-            if (read == 0)
-            {
-                break;
-            }
-
-            reply.Append(Encoding.ASCII.GetString(buffer, 0, read));
-        }
-
-        return reply.ToString();
-    }
-
-    private static bool IsComplete(string reply)
-    {
-        if (!reply.StartsWith('$'))
-        {
-            return reply.EndsWith("\r\n", StringComparison.Ordinal);
-        }
-
-        var header = reply.IndexOf("\r\n", StringComparison.Ordinal);
-        return header > 0 && int.TryParse(reply[1..header], out var length) && reply.Length >= header + 2 + length + 2;
+        var sections = await client!.GetServer(ConnectionString).InfoAsync("commandstats");
+        return new RedisCommandStats(sections.SelectMany(section => section)
+            .Where(pair => pair.Key.StartsWith(RedisCommandStats.Prefix, StringComparison.Ordinal))
+            .ToDictionary(pair => pair.Key[RedisCommandStats.Prefix.Length..], pair => RedisCommandStats.CallsOf(pair.Value)));
     }
 
     private async Task<bool> AnswersPingAsync()
     {
         try
         {
-            return (await CommandAsync("PING")).StartsWith("+PONG", StringComparison.Ordinal);
+            client ??= await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions
+            {
+                EndPoints = { ConnectionString },
+                AbortOnConnectFail = true,
+                ConnectTimeout = 2000,
+                ClientName = "taskchat-bench-driver",
+            });
+            await client.GetDatabase().PingAsync();
+            return true;
         }
-        catch (Exception exception) when (exception is SocketException or IOException or OperationCanceledException)
+        catch (RedisException)
         {
             return false;
         }
@@ -130,6 +109,11 @@ internal sealed class RedisProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (client is not null)
+        {
+            await client.DisposeAsync();
+        }
+
         if (!process.HasExited)
         {
             process.Kill();
