@@ -88,6 +88,7 @@ internal sealed class RedisProcess : IAsyncDisposable
             {
                 EndPoints = { ConnectionString },
                 AbortOnConnectFail = true,
+                AllowAdmin = true, // INFO is an admin command to StackExchange.Redis
                 ConnectTimeout = 2000,
                 ClientName = "taskchat-bench-driver",
             });

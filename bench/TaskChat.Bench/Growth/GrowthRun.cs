@@ -13,6 +13,9 @@ internal sealed class GrowthRun(ServerProcess server, GrowthData data, IReadOnly
     /// <summary>A point that takes longer has gone wrong; the turns so far are kept.</summary>
     private static readonly TimeSpan PointBudget = TimeSpan.FromSeconds(90);
 
+    /// <summary>After an insert, at most this long to wait for the machine to be idle again.</summary>
+    private static readonly TimeSpan QuietBudget = TimeSpan.FromSeconds(10);
+
     private readonly Stopwatch inserting = new();
     private int nextUser;
 
@@ -26,14 +29,15 @@ internal sealed class GrowthRun(ServerProcess server, GrowthData data, IReadOnly
         return (token, JwtSubject.Of(token));
     }
 
-    /// <summary>Times a bulk insert (and the ANALYZE after it) apart from the measurements.</summary>
+    /// <summary>Times a bulk insert (and the settling after it) apart from the measurements.</summary>
     public async Task<T> InsertAsync<T>(Func<GrowthData, Task<T>> insert)
     {
         inserting.Start();
         try
         {
             var result = await insert(data);
-            await data.AnalyzeAsync();
+            await data.SettleAsync();
+            await CpuMeter.WaitForQuietAsync(QuietBudget < plan.QuietBudget ? QuietBudget : plan.QuietBudget);
             return result;
         }
         finally

@@ -25,8 +25,11 @@ internal static class GrowthScenario
         var run = new GrowthRun(server, new GrowthData(database.ConnectionString), await server.SeedUsersAsync(users), plan, step);
         step($"growth: server up (pid {server.Pid}), {users} accounts, {sizes.Turns} turns of {sizes.TokensPerTurn} tokens per point");
 
-        // Warm-up: the server's first turns (JIT, pools, caches) belong to no point.
-        await run.MeasureAsync("warm-up", "-", run.NextUser().Token, conversation: null, record: false);
+        // Warm-up: the server's first turns (JIT, pools, caches), new conversations and an existing one, belong to no point.
+        var (warmToken, warmUser) = run.NextUser();
+        await run.MeasureAsync("warm-up", "-", warmToken, conversation: null, record: false);
+        var warmConversation = (await run.InsertAsync(data => data.AddConversationsAsync(warmUser, 1, messages: 10)))[0];
+        await run.MeasureAsync("warm-up", "-", warmToken, warmConversation, record: false);
 
         var (fewest, most) = await ConversationCountsAsync(run, sizes);
         var longest = await ConversationLengthsAsync(run, sizes);
