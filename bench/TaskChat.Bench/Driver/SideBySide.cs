@@ -45,22 +45,32 @@ internal static class SideBySide
         var streaming = new List<StreamingResult>();
         foreach (var streams in plan.Runs("streaming") ? plan.Streams : [])
         {
-            var systems = new List<(ServerProcess, IReadOnlyList<string?>, BenchDatabase?)> { (baseline, baselineTokens, null), (taskchat, taskchatTokens, database) };
+            List<(ServerProcess, IReadOnlyList<string?>, BenchDatabase?)> systems = [(baseline, baselineTokens, null), (taskchat, taskchatTokens, database)];
             if (batcher is not null && Targets.SaturatedStreams.Contains(streams))
             {
                 systems.Add((batcher, baselineTokens, null));
             }
 
-            foreach (var (server, tokens, db) in systems)
-            {
-                var result = await StreamingScenario.RunAsync(server, db, database.WorkerPidsAsync, tokens, streams, plan);
-                streaming.Add(result);
-                step($"{server.Name} N = {streams}: token p50 {result.TokenLatency.P50Ms:0.00} ms, p99 {result.TokenLatency.P99Ms:0.00} ms, first token p99 {result.FirstToken.P99Ms:0.00} ms, " +
-                    $"{result.TokensPerSecond:N0} tokens/s, {result.Failures} failed, other processes {result.OtherCores:0.00} cores" + (result.LastFailure is { } why ? $" (last: {why})" : ""));
-            }
+            streaming.AddRange(await StreamAsync(systems, database, streams, plan, step));
         }
 
         return sink is null || TracingExported(sink, step) ? new Results(streaming, idle) : null;
+    }
+
+    /// <summary>One step of the streaming section: each system in turn at the same N.</summary>
+    private static async Task<List<StreamingResult>> StreamAsync(
+        List<(ServerProcess, IReadOnlyList<string?>, BenchDatabase?)> systems, BenchDatabase database, int streams, BenchPlan plan, Action<string> step)
+    {
+        var results = new List<StreamingResult>();
+        foreach (var (server, tokens, db) in systems)
+        {
+            var result = await StreamingScenario.RunAsync(server, db, database.WorkerPidsAsync, tokens, streams, plan);
+            results.Add(result);
+            step($"{server.Name} N = {streams}: token p50 {result.TokenLatency.P50Ms:0.00} ms, p99 {result.TokenLatency.P99Ms:0.00} ms, first token p99 {result.FirstToken.P99Ms:0.00} ms, " +
+                $"{result.TokensPerSecond:N0} tokens/s, {result.Failures} failed, other processes {result.OtherCores:0.00} cores" + (result.LastFailure is { } why ? $" (last: {why})" : ""));
+        }
+
+        return results;
     }
 
     /// <summary>Tracing that exported nothing would make "on" measure the same as "off".</summary>

@@ -16,6 +16,13 @@ internal static class TwoNodeScenario
 
     public static async Task<IReadOnlyList<TwoNodeResult>> RunAsync(BenchPlan plan, BenchDatabase database, string logs, Action<string> step)
     {
+        var results = await TwoNodesAsync(plan, database, logs, step);
+        var oneNode = await OneNodeAsync(plan, database, logs, step);
+        return results.Select(r => r with { OneNodeCpuPerStreamedTokenUs = oneNode.GetValueOrDefault(r.Streams, double.NaN) }).ToList();
+    }
+
+    private static async Task<List<TwoNodeResult>> TwoNodesAsync(BenchPlan plan, BenchDatabase database, string logs, Action<string> step)
+    {
         await using var redis = await RedisProcess.StartAsync();
         var secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
         string[] serve =
@@ -41,8 +48,29 @@ internal static class TwoNodeScenario
         return results;
     }
 
+    /// <summary>
+    /// The reference for CPU per token: the same clients (a sender and two watchers per stream)
+    /// on one node without Redis, so that the only difference is the second node and Redis.
+    /// </summary>
+    private static async Task<Dictionary<int, double>> OneNodeAsync(BenchPlan plan, BenchDatabase database, string logs, Action<string> step)
+    {
+        await using var node = await ServerProcess.StartAsync("one node",
+            ["taskchat", "--db", database.ConnectionString, "--max-pool", (2 * PoolPerNode).ToString(CultureInfo.InvariantCulture), .. plan.Model.ToArgs()],
+            Path.Combine(logs, "one-node.log"));
+        var tokens = await node.SeedUsersAsync(plan.TwoNodeStreams.Max());
+        var cpu = new Dictionary<int, double>();
+        foreach (var streams in plan.TwoNodeStreams)
+        {
+            var result = await MeasureAsync(node, node, redis: null, database, tokens.Take(streams).ToList(), plan);
+            cpu[streams] = result.CpuPerStreamedTokenUs;
+            step($"one node, same clients, N = {streams}: server CPU per streamed token {result.CpuPerStreamedTokenUs:0} us, max gap {result.MaxGapMs:0.0} ms, {result.Failures} failed");
+        }
+
+        return cpu;
+    }
+
     private static async Task<TwoNodeResult> MeasureAsync(
-        ServerProcess a, ServerProcess b, RedisProcess redis, BenchDatabase database, IReadOnlyList<string?> tokens, BenchPlan plan)
+        ServerProcess a, ServerProcess b, RedisProcess? redis, BenchDatabase database, IReadOnlyList<string?> tokens, BenchPlan plan)
     {
         await CpuMeter.WaitForQuietAsync(plan.QuietBudget);
         var budget = TimeSpan.FromSeconds(60);
@@ -72,13 +100,13 @@ internal static class TwoNodeScenario
                 client, sent[i], startAt + StreamingScenario.Micros(turnLength) * i / senders.Count, windowEnd, plan.TurnTimeout)).ToList();
 
             await StreamingScenario.DelayUntil(windowStart);
-            var commandsBefore = await redis.CommandStatsAsync();
-            var redisCpu = redis.CpuTime;
-            var cpu = await CpuMeter.StartAsync([a, b], database.WorkerPidsAsync);
+            var commandsBefore = redis is null ? null : await redis.CommandStatsAsync();
+            var redisCpu = redis?.CpuTime ?? TimeSpan.Zero;
+            var cpu = await CpuMeter.StartAsync(new[] { a, b }.Distinct().ToList(), database.WorkerPidsAsync);
             await StreamingScenario.DelayUntil(windowEnd);
             var use = await cpu.StopAsync();
-            var redisCores = (redis.CpuTime - redisCpu).TotalSeconds / plan.Window.TotalSeconds;
-            var commands = (await redis.CommandStatsAsync()).Since(commandsBefore);
+            var redisCores = ((redis?.CpuTime ?? TimeSpan.Zero) - redisCpu).TotalSeconds / plan.Window.TotalSeconds;
+            var commands = redis is null ? [] : (await redis.CommandStatsAsync()).Since(commandsBefore!);
 
             await Task.WhenAll(runs).WaitAsync(plan.TurnTimeout + TimeSpan.FromSeconds(10));
             await stopWatching.CancelAsync();

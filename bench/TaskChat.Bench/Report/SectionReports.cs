@@ -22,8 +22,9 @@ internal static class SectionReports
             "latency is the model's emit stamp -> receipt; a delta that carries several coalesced tokens counts each stamp. Gaps are " +
             "between consecutive token events of the same reply at one watcher (the pause between turns is not one). Redis commands " +
             "are `INFO commandstats` calls over the window (the driver's own INFO left out) divided by the tokens the senders " +
-            "received. CPU is both nodes' together; per delivered token it divides by what all three clients received, which is " +
-            "what one node's figure (one client per stream) divides by too.",
+            "received. CPU is both nodes' together, per token the model streamed (and per token any client received). The reference " +
+            "for it is the same clients at the same N on one TaskChat node without Redis (pool of 90), sender and both watchers on " +
+            "that node, run after the two nodes have stopped: the only difference is the second node and Redis.",
             TwoNodeChart.File, "Two nodes on Redis");
     }
 

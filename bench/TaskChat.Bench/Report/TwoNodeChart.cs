@@ -29,11 +29,11 @@ internal static class TwoNodeChart
             [
                 new("all commands", c[2], Of(r => r.RedisCommandsPerToken)),
             ]),
-            new("server CPU per delivered token (us)", labels,
+            new("server CPU per streamed token (us), same clients", labels,
             [
-                new("two nodes on Redis", c[1], Of(r => r.CpuPerDeliveredTokenUs)),
-                new("one node", c[0], Of(r => TwoNodeTable.SingleNodeCpuPerToken(run, r.Streams)), Dashed: true),
-            ]),
+                new("two nodes on Redis", c[1], Of(r => r.CpuPerStreamedTokenUs)),
+                new("one node, no Redis", c[0], Of(r => r.OneNodeCpuPerStreamedTokenUs), Dashed: true),
+            ], LogScale: true),
         ]);
     }
 }

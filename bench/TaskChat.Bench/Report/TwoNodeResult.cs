@@ -22,13 +22,17 @@ internal sealed record TwoNodeResult(
     double ClientCores,
     double OtherCores,
     int Failures,
-    string? LastFailure)
+    string? LastFailure,
+    double OneNodeCpuPerStreamedTokenUs = double.NaN)
 {
     /// <summary>Both nodes' CPU per token the model streamed (each reaches three clients here).</summary>
     public double CpuPerStreamedTokenUs => ServerCores / TokensPerSecond * 1e6;
 
-    /// <summary>Both nodes' CPU per token received by any client, comparable with one node's per delivered token.</summary>
+    /// <summary>Both nodes' CPU per token received by any client.</summary>
     public double CpuPerDeliveredTokenUs => ServerCores / DeliveredPerSecond * 1e6;
+
+    /// <summary>Two nodes on Redis against one node without, the same clients on each (see <see cref="OneNodeCpuPerStreamedTokenUs"/>).</summary>
+    public double CpuRatioToOneNode => CpuPerStreamedTokenUs / OneNodeCpuPerStreamedTokenUs;
 
     /// <summary>What the other node adds to a token's p99 over a watcher on the running node.</summary>
     public double AddedP99Ms => OtherNode.P99Ms - SameNode.P99Ms;

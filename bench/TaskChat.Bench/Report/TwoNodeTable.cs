@@ -21,7 +21,8 @@ internal static class TwoNodeTable
             ("server CPU, both nodes (cores)", r => F(r.ServerCores, "0.00")),
             ("server CPU per streamed token, both nodes (us)", r => F(r.CpuPerStreamedTokenUs, "0")),
             ("server CPU per delivered token, both nodes (us)", r => F(r.CpuPerDeliveredTokenUs, "0")),
-            ("one node without Redis, per delivered token at this N (us)", r => F(SingleNodeCpuPerToken(run, r.Streams), "0")),
+            ("one node without Redis, same clients, per streamed token (us)", r => F(r.OneNodeCpuPerStreamedTokenUs, "0")),
+            ("  two nodes on Redis / one node", r => F(r.CpuRatioToOneNode, "0.00") + "x"),
             ("Redis CPU (cores)", r => F(r.RedisCores, "0.00")),
             ("PostgreSQL CPU for this run (cores)", r => F(r.PostgresCores, "0.00")),
             ("client CPU (cores)", r => F(r.ClientCores, "0.00")),
@@ -33,12 +34,6 @@ internal static class TwoNodeTable
             ["metric", .. results.Select(r => $"N = {r.Streams}")],
             rows.Select(row => (IReadOnlyList<string>)[row.Metric, .. results.Select(row.Value)]).ToList());
     }
-
-    /// <summary>The streaming section's TaskChat server CPU per delivered token at <paramref name="streams"/>, if it ran there.</summary>
-    public static double SingleNodeCpuPerToken(BenchRun run, int streams) =>
-        run.Streaming.FirstOrDefault(r => r.System == Systems.TaskChat && r.Streams == streams) is { } single
-            ? single.ServerCores / single.TokensPerSecond * 1e6
-            : double.NaN;
 
     private static string Pair(Latency latency) => $"{F(latency.P50Ms, "0.00")} / {F(latency.P99Ms, "0.00")}";
 

@@ -16,10 +16,10 @@ internal static class TwoNodeTargets
                 $"N = {r.Streams}: {r.AddedP99Ms:+0.00;-0.00} ms ({r.SameNode.P99Ms:0.00} -> {r.OtherNode.P99Ms:0.00})")),
             all.Count == 0 ? null : all.All(r => r.AddedP99Ms <= Targets.OtherNodeAddedP99Ms));
 
-        var compared = all.Select(r => (r.Streams, Ratio: r.CpuPerDeliveredTokenUs / TwoNodeTable.SingleNodeCpuPerToken(run, r.Streams)))
-            .Where(p => double.IsFinite(p.Ratio)).ToList();
-        yield return new($"with Redis, server CPU per delivered token within {Targets.RedisCpuRatio}x of one node's at the same N",
-            compared.Count == 0 ? "not run (needs the streaming section at a two-node N)" : string.Join("; ", compared.Select(p => $"N = {p.Streams}: {p.Ratio:0.00}x")),
-            compared.Count == 0 ? null : compared.All(p => p.Ratio <= Targets.RedisCpuRatio));
+        var compared = all.Where(r => double.IsFinite(r.CpuRatioToOneNode)).ToList();
+        yield return new($"with Redis, server CPU per token within {Targets.RedisCpuRatio}x of one node's (both nodes together; the same clients on one node without Redis)",
+            compared.Count == 0 ? "not run" : string.Join("; ", compared.Select(r =>
+                $"N = {r.Streams}: {r.CpuRatioToOneNode:0.00}x ({r.CpuPerStreamedTokenUs:0} vs {r.OneNodeCpuPerStreamedTokenUs:0} us)")),
+            compared.Count == 0 ? null : compared.All(r => r.CpuRatioToOneNode <= Targets.RedisCpuRatio));
     }
 }
