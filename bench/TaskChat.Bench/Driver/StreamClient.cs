@@ -126,6 +126,12 @@ internal sealed class StreamClient : IAsyncDisposable
                         return;
                 }
             }
+
+            // A watch ends only when the watcher cancels it; one the server ended has missed the rest.
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                recorder.Failed("the watch ended before it was cancelled");
+            }
         }
         catch (Exception exception) when (exception is OperationCanceledException or HubException or InvalidOperationException or IOException)
         {

@@ -27,7 +27,7 @@ public static class TokenStamp
     /// <summary>
     /// Every stamp in a delta. A server that falls behind may coalesce several scripted tokens
     /// into one event (" 1a2b 1a2c 1a2d"); each is still one token with its own emit time.
-    /// A word that is no stamp counts as one token of unknown emit time (-1).
+    /// A word that is no hex stamp made by <see cref="Create"/> counts as one token of unknown emit time (-1).
     /// </summary>
     public static Stamps ParseAll(string delta) => new(delta);
 

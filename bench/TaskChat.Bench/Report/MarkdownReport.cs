@@ -25,6 +25,11 @@ internal static class MarkdownReport
         }
 
         Chart(ChartFile, SvgChart.Render(run));
+        if (run.Idle.Count > 0)
+        {
+            Chart(IdleChart.File, IdleChart.Render(run));
+        }
+
         if (run.TwoNode.Count > 0)
         {
             Chart(TwoNodeChart.File, TwoNodeChart.Render(run));
@@ -49,7 +54,7 @@ internal static class MarkdownReport
         Line($"# TaskChat benchmarks");
         Line();
         Line($"Streaming overhead, capacity and persistence cost of TaskChat's chat hub, measured side by side with a bare SignalR hub; then TaskChat on two nodes with Redis, and as its data grows.");
-        Line($"This file and its charts (`{ChartFile}`, `{TwoNodeChart.File}`, `{GrowthChart.File}`) are written by the benchmark program; the findings section comes from `bench/TaskChat.Bench/Report/Findings.md`.");
+        Line($"This file and its charts (`{ChartFile}`, `{IdleChart.File}`, `{TwoNodeChart.File}`, `{GrowthChart.File}`) are written by the benchmark program; the findings section comes from `bench/TaskChat.Bench/Report/Findings.md`.");
         Line();
         Line($"```bash");
         Line($"dotnet run -c Release --project bench/TaskChat.Bench              # full run (about {Math.Ceiling(run.Took.TotalMinutes):0} min), rewrites this file");
@@ -101,6 +106,8 @@ internal static class MarkdownReport
             Line($"### {idle.Title}");
             Line();
             text.Append(idle.ToMarkdown());
+            Line();
+            Line($"![Idle connections]({IdleChart.File})");
             Line();
         }
 

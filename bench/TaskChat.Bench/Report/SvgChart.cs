@@ -15,6 +15,7 @@ internal static class SvgChart
     private const int Margin = 56;
     private const string TaskChatColour = "#1f6feb";
     private const string BaselineColour = "#8b949e";
+    private const string BatcherColour = "#9a6700";
     private static readonly string[] RatioColours = ["#1f6feb", "#d1242f", "#9a6700", "#1a7f37"];
 
     private sealed record Series(string Name, string Colour, IReadOnlyList<(int N, double Value)> Points, bool Dashed = false);
@@ -23,6 +24,7 @@ internal static class SvgChart
     {
         var ours = run.Streaming.Where(r => r.System == Systems.TaskChat).OrderBy(r => r.Streams).ToList();
         var theirs = run.Streaming.Where(r => r.System == Systems.Baseline).OrderBy(r => r.Streams).ToList();
+        var batcher = run.Streaming.Where(r => r.System == Systems.Batcher).OrderBy(r => r.Streams).ToList();
         var ns = ours.Select(r => r.Streams).Union(theirs.Select(r => r.Streams)).Order().ToList();
         List<(int, double)> Of(IEnumerable<StreamingResult> results, Func<StreamingResult, double> value) =>
             results.Select(r => (r.Streams, value(r))).Where(p => !double.IsNaN(p.Item2)).ToList();
@@ -41,11 +43,13 @@ internal static class SvgChart
         [
             new(Systems.TaskChat, TaskChatColour, Of(ours, r => r.TokenLatency.P99Ms)),
             new(Systems.Baseline, BaselineColour, Of(theirs, r => r.TokenLatency.P99Ms)),
+            new($"batcher ({Targets.BatchMs} ms)", BatcherColour, Of(batcher, r => r.TokenLatency.P99Ms), Dashed: true),
         ], reference: (Targets.TokenLatencyP99Ms, "target at N=100"), logScale: true);
         Panel(svg, 40 + PanelWidth, 40, "time to first token p99 (ms)", ns,
         [
             new(Systems.TaskChat, TaskChatColour, Of(ours, r => r.FirstToken.P99Ms)),
             new(Systems.Baseline, BaselineColour, Of(theirs, r => r.FirstToken.P99Ms)),
+            new($"batcher ({Targets.BatchMs} ms)", BatcherColour, Of(batcher, r => r.FirstToken.P99Ms), Dashed: true),
         ], reference: (Targets.FirstTokenP99Ms, "target at N=100"), logScale: true);
         Panel(svg, 20, 70 + PanelHeight, "CPU (cores of 2)", ns,
         [
@@ -100,7 +104,8 @@ internal static class SvgChart
 
         var legendY = plotTop + plotHeight + 34;
         var legendX = (double)plotLeft;
-        foreach (var s in series)
+        // A series with nothing measured (the batcher below N = 300) gets no legend either.
+        foreach (var s in series.Where(s => s.Points.Count > 0))
         {
             var dash = s.Dashed ? """ stroke-dasharray="6 4" """ : " ";
             if (s.Points.Count > 0)
