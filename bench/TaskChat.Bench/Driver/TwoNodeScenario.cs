@@ -18,7 +18,7 @@ internal static class TwoNodeScenario
     {
         var results = await TwoNodesAsync(plan, database, logs, step);
         var oneNode = await OneNodeAsync(plan, database, logs, step);
-        return results.Select(r => r with { OneNodeCpuPerStreamedTokenUs = oneNode.GetValueOrDefault(r.Streams, double.NaN) }).ToList();
+        return results.Select(r => r with { OneNode = oneNode.GetValueOrDefault(r.Streams) }).ToList();
     }
 
     private static async Task<List<TwoNodeResult>> TwoNodesAsync(BenchPlan plan, BenchDatabase database, string logs, Action<string> step)
@@ -52,21 +52,21 @@ internal static class TwoNodeScenario
     /// The reference for CPU per token: the same clients (a sender and two watchers per stream)
     /// on one node without Redis, so that the only difference is the second node and Redis.
     /// </summary>
-    private static async Task<Dictionary<int, double>> OneNodeAsync(BenchPlan plan, BenchDatabase database, string logs, Action<string> step)
+    private static async Task<Dictionary<int, TwoNodeResult>> OneNodeAsync(BenchPlan plan, BenchDatabase database, string logs, Action<string> step)
     {
         await using var node = await ServerProcess.StartAsync("one node",
             ["taskchat", "--db", database.ConnectionString, "--max-pool", (2 * PoolPerNode).ToString(CultureInfo.InvariantCulture), .. plan.Model.ToArgs()],
             Path.Combine(logs, "one-node.log"));
         var tokens = await node.SeedUsersAsync(plan.TwoNodeStreams.Max());
-        var cpu = new Dictionary<int, double>();
+        var results = new Dictionary<int, TwoNodeResult>();
         foreach (var streams in plan.TwoNodeStreams)
         {
             var result = await MeasureAsync(node, node, redis: null, database, tokens.Take(streams).ToList(), plan);
-            cpu[streams] = result.CpuPerStreamedTokenUs;
+            results[streams] = result;
             step($"one node, same clients, N = {streams}: server CPU per streamed token {result.CpuPerStreamedTokenUs:0} us, max gap {result.MaxGapMs:0.0} ms, {result.Failures} failed");
         }
 
-        return cpu;
+        return results;
     }
 
     private static async Task<TwoNodeResult> MeasureAsync(

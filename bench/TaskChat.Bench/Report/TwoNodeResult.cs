@@ -23,8 +23,14 @@ internal sealed record TwoNodeResult(
     double OtherCores,
     int Failures,
     string? LastFailure,
-    double OneNodeCpuPerStreamedTokenUs = double.NaN)
+    TwoNodeResult? OneNode = null)
 {
+    /// <summary>
+    /// The same clients at the same N on one node without Redis (<see cref="OneNode"/>): what
+    /// the second node and Redis are measured against.
+    /// </summary>
+    public double OneNodeCpuPerStreamedTokenUs => OneNode?.CpuPerStreamedTokenUs ?? double.NaN;
+
     /// <summary>Both nodes' CPU per token the model streamed (each reaches three clients here).</summary>
     public double CpuPerStreamedTokenUs => ServerCores / TokensPerSecond * 1e6;
 
