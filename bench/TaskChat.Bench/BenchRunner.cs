@@ -32,10 +32,13 @@ internal static class BenchRunner
             sideBySide = results;
         }
 
-        var twoNode = plan.Runs("twonode") ? await TwoNodeScenario.RunAsync(plan, database, logs, Step) : [];
-        var growth = plan.Runs("growth") ? await Growth.GrowthScenario.RunAsync(plan, database, logs, Step) : null;
+        // A section that fails (say PostgreSQL runs out of connections, shared with someone else's
+        // run) is reported as failed; the sections after it and the report still come.
+        var errors = new List<string>();
+        var twoNode = plan.Runs("twonode") ? await TryAsync("twonode", () => TwoNodeScenario.RunAsync(plan, database, logs, Step), []) : [];
+        var growth = plan.Runs("growth") ? await TryAsync<Report.GrowthResult?>("growth", async () => await Growth.GrowthScenario.RunAsync(plan, database, logs, Step), null) : null;
 
-        var run = new BenchRun(plan, machine, sideBySide.Streaming, sideBySide.Idle, twoNode, growth, startedAt, clock.Elapsed);
+        var run = new BenchRun(plan, machine, sideBySide.Streaming, sideBySide.Idle, twoNode, growth, startedAt, clock.Elapsed) { SectionErrors = errors };
         Console.WriteLine();
         foreach (var table in ResultTables.All(run))
         {
@@ -43,6 +46,7 @@ internal static class BenchRunner
         }
 
         Console.WriteLine(Targets.ToTable(run).ToText());
+        errors.ForEach(error => Console.WriteLine($"Section failed, its figures are missing: {error}"));
         if (plan.ReportPath is { } path)
         {
             var charts = MarkdownReport.Write(run, path);
@@ -53,5 +57,19 @@ internal static class BenchRunner
         return 0;
 
         void Step(string what) => Console.WriteLine($"[{clock.Elapsed.TotalSeconds,5:0.0} s] {what}");
+
+        async Task<T> TryAsync<T>(string section, Func<Task<T>> measure, T fallback)
+        {
+            try
+            {
+                return await measure();
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or Npgsql.NpgsqlException or TimeoutException or IOException)
+            {
+                errors.Add($"{section}: {exception.Message}");
+                Console.Error.WriteLine($"Section {section} failed: {exception}");
+                return fallback;
+            }
+        }
     }
 }

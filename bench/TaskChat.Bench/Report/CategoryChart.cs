@@ -64,21 +64,46 @@ internal static class CategoryChart
         }
 
         var legendX = (double)plotLeft;
-        foreach (var series in panel.Series)
+        for (var k = 0; k < panel.Series.Count; k++)
         {
-            var dash = series.Dashed ? """ stroke-dasharray="6 4" """ : " ";
+            var series = panel.Series[k];
+            var dash = series.Dashed && !panel.Bars ? """ stroke-dasharray="6 4" """ : " ";
             var points = series.Values.Select((v, i) => (X: X(i), V: v)).Where(p => double.IsFinite(p.V)).ToList();
-            svg.AppendLine(Invariant($"""<polyline points="{string.Join(" ", points.Select(p => Invariant($"{p.X:0.0},{y(p.V):0.0}")))}" fill="none" stroke="{series.Colour}" stroke-width="2"{dash}/>"""));
-            foreach (var (x, v) in points)
+            if (panel.Bars)
             {
-                svg.AppendLine(Invariant($"""<circle cx="{x:0.0}" cy="{y(v):0.0}" r="3" fill="{series.Colour}"/>"""));
-                svg.AppendLine(Invariant($"""<text x="{x + 5:0.0}" y="{y(v) - 5:0.0}" font-size="10" fill="{series.Colour}">{v:0.##}</text>"""));
+                Bars(svg, series, points, k, panel.Series.Count, y, plotTop + plotHeight);
+            }
+            else
+            {
+                Line(svg, series, points, dash, y);
             }
 
             var legendY = plotTop + plotHeight + 34;
-            svg.AppendLine(Invariant($"""<line x1="{legendX:0}" y1="{legendY - 4}" x2="{legendX + 18:0}" y2="{legendY - 4}" stroke="{series.Colour}" stroke-width="2"{dash}/>"""));
+            svg.AppendLine(Invariant($"""<line x1="{legendX:0}" y1="{legendY - 4}" x2="{legendX + 18:0}" y2="{legendY - 4}" stroke="{series.Colour}" stroke-width="{(panel.Bars ? 8 : 2)}"{dash}/>"""));
             svg.AppendLine(Invariant($"""<text x="{legendX + 22:0}" y="{legendY}" font-size="11">{WebUtility.HtmlEncode(series.Name)}</text>"""));
             legendX += 30 + series.Name.Length * 6.2;
+        }
+    }
+
+    private static void Line(StringBuilder svg, ChartSeries series, List<(double X, double V)> points, string dash, Func<double, double> y)
+    {
+        svg.AppendLine(Invariant($"""<polyline points="{string.Join(" ", points.Select(p => Invariant($"{p.X:0.0},{y(p.V):0.0}")))}" fill="none" stroke="{series.Colour}" stroke-width="2"{dash}/>"""));
+        foreach (var (x, v) in points)
+        {
+            svg.AppendLine(Invariant($"""<circle cx="{x:0.0}" cy="{y(v):0.0}" r="3" fill="{series.Colour}"/>"""));
+            svg.AppendLine(Invariant($"""<text x="{x + 5:0.0}" y="{y(v) - 5:0.0}" font-size="10" fill="{series.Colour}">{v:0.##}</text>"""));
+        }
+    }
+
+    /// <summary>Series side by side around each point, from the axis's zero (bar panels use a linear axis).</summary>
+    private static void Bars(StringBuilder svg, ChartSeries series, List<(double X, double V)> points, int index, int count, Func<double, double> y, double bottom)
+    {
+        const double width = 22;
+        foreach (var (x, v) in points)
+        {
+            var left = x - width * count / 2 + index * width;
+            svg.AppendLine(Invariant($"""<rect x="{left:0.0}" y="{y(v):0.0}" width="{width - 3}" height="{Math.Max(0, bottom - y(v)):0.0}" fill="{series.Colour}"/>"""));
+            svg.AppendLine(Invariant($"""<text x="{left + (width - 3) / 2:0.0}" y="{y(v) - 4:0.0}" text-anchor="middle" font-size="10" fill="{series.Colour}">{v:0.#}</text>"""));
         }
     }
 }

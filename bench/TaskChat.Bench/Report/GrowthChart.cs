@@ -31,7 +31,7 @@ internal static class GrowthChart
             [
                 new("with the index", c[0], growth.Indexes.Select(i => i.With.FirstToken.P50Ms).ToList()),
                 new("index dropped", c[1], growth.Indexes.Select(i => i.Without.FirstToken.P50Ms).ToList()),
-            ], LogScale: true),
+            ], Bars: true),
         ]);
     }
 }

@@ -17,12 +17,12 @@ internal static class IdleChart
             [
                 new("GC heap after a full GC", c[0], Of(r => r.HeapPerConnectionKb)),
                 new("working set", c[2], Of(r => r.WorkingSetPerConnectionKb), Dashed: true),
-            ], Reference: (Targets.IdleConnectionKb, $"target {Targets.IdleConnectionKb:0} KB")),
+            ], Reference: (Targets.IdleConnectionKb, $"target {Targets.IdleConnectionKb:0} KB"), Bars: true),
             new("to open them all (s) and server CPU while idle (cores x 10)", labels,
             [
                 new("seconds to open", c[3], Of(r => r.ConnectSeconds)),
                 new("server cores x 10", c[1], Of(r => r.IdleServerCores * 10)),
-            ]),
+            ], Bars: true),
         ]);
     }
 }

@@ -67,6 +67,12 @@ internal static class MarkdownReport
         Line();
         Line($"## Targets");
         Line();
+        foreach (var error in run.SectionErrors)
+        {
+            Line($"**Section failed**, so its figures are missing: {error}");
+            Line();
+        }
+
         text.Append(Targets.ToTable(run).ToMarkdown());
         Line();
         Line($"![TaskChat and the baseline as N grows]({ChartFile})");

@@ -66,4 +66,8 @@ internal sealed record BenchRun(
     IReadOnlyList<TwoNodeResult> TwoNode,
     GrowthResult? Growth,
     DateTimeOffset StartedAt,
-    TimeSpan Took);
+    TimeSpan Took)
+{
+    /// <summary>Sections that failed part-way, with why; their figures are missing from the run.</summary>
+    public IReadOnlyList<string> SectionErrors { get; init; } = [];
+}
