@@ -48,22 +48,41 @@ internal sealed class GrowthRun(ServerProcess server, GrowthData data, IReadOnly
 
     /// <summary>
     /// The plan's number of turns one after another by one client: each into
-    /// <paramref name="conversation"/>, or each into a new conversation when it is null.
+    /// <paramref name="conversation"/>, or each into a new conversation when it is null. With
+    /// <paramref name="clients"/> above one, that many clients of the same user at once, each
+    /// with its share of the turns, each into a new conversation (one conversation runs one turn at a time).
     /// </summary>
-    public async Task<GrowthPoint> MeasureAsync(string dimension, string size, string token, Guid? conversation, bool record = true)
+    public async Task<GrowthPoint> MeasureAsync(string dimension, string size, string token, Guid? conversation, bool record = true, int clients = 1)
     {
-        var (messages, _, bytes) = await data.SizeAsync();
-        await using var client = await StreamClient.ConnectAsync(server.HubUrl, token, CancellationToken.None);
-        var recorder = new TurnRecorder(0, long.MaxValue, 0);
-        var clock = Stopwatch.StartNew();
-        for (var turn = 0; turn < plan.Growth.Turns && clock.Elapsed < PointBudget; turn++)
+        if (clients > 1 && conversation is not null)
         {
-            client.UseConversation(conversation);
-            await client.RunTurnAsync(recorder, plan.TurnTimeout);
+            throw new ArgumentException("Concurrent clients send into new conversations only.", nameof(clients));
+        }
+
+        var (messages, _, bytes) = await data.SizeAsync();
+        var (connected, failed, error) = await Connections.OpenAsync(server.HubUrl, [token], clients, clients, TimeSpan.FromSeconds(30));
+        var recorders = connected.Select(_ => new TurnRecorder(0, long.MaxValue, 0)).ToList();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var turnsEach = Math.Max(1, plan.Growth.Turns / Math.Max(1, clients));
+            await Task.WhenAll(connected.Select(async (client, i) =>
+            {
+                for (var turn = 0; turn < turnsEach && clock.Elapsed < PointBudget; turn++)
+                {
+                    client.UseConversation(conversation);
+                    await client.RunTurnAsync(recorders[i], plan.TurnTimeout);
+                }
+            }));
+        }
+        finally
+        {
+            await Connections.CloseAsync(connected, clients);
         }
 
         var point = new GrowthPoint(dimension, size, $"{messages:N0} messages, {bytes}",
-            Latency.From(recorder.FirstTokenMicros), Latency.From(recorder.TurnMicros), recorder.Failures, recorder.LastFailure);
+            Latency.From(recorders.SelectMany(r => r.FirstTokenMicros).ToList()), Latency.From(recorders.SelectMany(r => r.TurnMicros).ToList()),
+            recorders.Sum(r => r.Failures) + failed, recorders.Select(r => r.LastFailure).LastOrDefault(f => f is not null) ?? error);
         if (record)
         {
             Points.Add(point);

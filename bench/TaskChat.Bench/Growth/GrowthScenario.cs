@@ -103,8 +103,10 @@ internal static class GrowthScenario
             await run.MeasureAsync(DatabaseSize, $"{total:N0}", fewest, conversation: null);
         }
 
-        return (small,
-            await run.MeasureAsync(DatabaseSize, $"{inserted:N0}, user of {sizes.ConversationCounts[^1]:N0} conversations", most, conversation: null),
+        var largest = await run.MeasureAsync(DatabaseSize, $"{inserted:N0}, user of {sizes.ConversationCounts[^1]:N0} conversations", most, conversation: null);
+        await run.MeasureAsync(DatabaseSize, $"{inserted:N0}, user of {sizes.ConversationCounts[^1]:N0} conversations, {GrowthPlan.ConcurrentClients} clients at once",
+            most, conversation: null, clients: GrowthPlan.ConcurrentClients);
+        return (small, largest,
             await run.MeasureAsync(DatabaseSize, $"{inserted:N0}, conversation of {sizes.ConversationLengths[^1]:N0} messages", longest.Token, longest.Conversation));
     }
 
