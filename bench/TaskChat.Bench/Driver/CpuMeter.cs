@@ -10,7 +10,7 @@ namespace TaskChat.Bench.Driver;
 /// </summary>
 internal sealed class CpuMeter
 {
-    private readonly ServerProcess server;
+    private readonly IReadOnlyList<ServerProcess> servers;
     private readonly Func<Task<IReadOnlyCollection<int>>> postgresPids;
     private readonly long startedAt = Stopwatch.GetTimestamp();
     private readonly TimeSpan serverStart;
@@ -18,19 +18,23 @@ internal sealed class CpuMeter
     private readonly Dictionary<int, TimeSpan> postgresStart;
     private readonly double machineStart;
 
-    private CpuMeter(ServerProcess server, Func<Task<IReadOnlyCollection<int>>> postgresPids, IReadOnlyCollection<int> pids)
+    private CpuMeter(IReadOnlyList<ServerProcess> servers, Func<Task<IReadOnlyCollection<int>>> postgresPids, IReadOnlyCollection<int> pids)
     {
-        this.server = server;
+        this.servers = servers;
         this.postgresPids = postgresPids;
         machineStart = MachineBusySeconds();
-        serverStart = server.CpuTime;
+        serverStart = ServerCpu();
         clientStart = ClientCpu();
         postgresStart = CpuOf(pids);
     }
 
     /// <param name="postgresPids">The PostgreSQL processes that work for this run, read at the start and at the end.</param>
-    public static async Task<CpuMeter> StartAsync(ServerProcess server, Func<Task<IReadOnlyCollection<int>>> postgresPids) =>
-        new(server, postgresPids, await postgresPids());
+    public static Task<CpuMeter> StartAsync(ServerProcess server, Func<Task<IReadOnlyCollection<int>>> postgresPids) =>
+        StartAsync([server], postgresPids);
+
+    /// <summary>Server CPU is that of all <paramref name="servers"/> together (the nodes of one cluster).</summary>
+    public static async Task<CpuMeter> StartAsync(IReadOnlyList<ServerProcess> servers, Func<Task<IReadOnlyCollection<int>>> postgresPids) =>
+        new(servers, postgresPids, await postgresPids());
 
     /// <summary>Cores used by each party since the start (CPU seconds per wall second).</summary>
     public async Task<CpuUse> StopAsync()
@@ -38,7 +42,7 @@ internal sealed class CpuMeter
         var postgresEnd = CpuOf((await postgresPids()).Concat(postgresStart.Keys).Distinct().ToList());
         var machine = MachineBusySeconds() - machineStart;
         var wall = Stopwatch.GetElapsedTime(startedAt).TotalSeconds;
-        var serverCpu = (server.CpuTime - serverStart).TotalSeconds;
+        var serverCpu = (ServerCpu() - serverStart).TotalSeconds;
         var clientCpu = (ClientCpu() - clientStart).TotalSeconds;
         var postgres = postgresEnd.Sum(pair => (pair.Value - postgresStart.GetValueOrDefault(pair.Key)).TotalSeconds);
         return new CpuUse(serverCpu / wall, clientCpu / wall, postgres / wall, Math.Max(0, machine - serverCpu - clientCpu - postgres) / wall);
@@ -79,6 +83,8 @@ internal sealed class CpuMeter
             return 0;
         }
     }
+
+    private TimeSpan ServerCpu() => servers.Aggregate(TimeSpan.Zero, (total, server) => total + server.CpuTime);
 
     private static TimeSpan ClientCpu()
     {

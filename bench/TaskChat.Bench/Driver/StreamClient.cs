@@ -23,6 +23,12 @@ internal sealed class StreamClient : IAsyncDisposable
 
     private StreamClient(HubConnection hub) => this.hub = hub;
 
+    /// <summary>The conversation this client's turns go to, once its first turn has started.</summary>
+    public Guid? ConversationId => conversationId;
+
+    /// <summary>Where the next turn goes: an existing conversation, or null for a new one.</summary>
+    public void UseConversation(Guid? id) => conversationId = id;
+
     public static async Task<StreamClient> ConnectAsync(Uri hubUrl, string? accessToken, CancellationToken cancellationToken)
     {
         var hub = new HubConnectionBuilder()
@@ -71,7 +77,11 @@ internal sealed class StreamClient : IAsyncDisposable
                             recorder.FirstToken(sentAt, now);
                         }
 
-                        recorder.Token(TokenStamp.Parse(token.Delta), now);
+                        foreach (var stamp in TokenStamp.ParseAll(token.Delta))
+                        {
+                            recorder.Token(stamp, now);
+                        }
+
                         break;
                     case TurnStartedEvent started:
                         conversationId = started.ConversationId;
@@ -93,6 +103,42 @@ internal sealed class StreamClient : IAsyncDisposable
         catch (Exception exception) when (exception is OperationCanceledException or HubException or InvalidOperationException or IOException)
         {
             recorder.Failed(cancel.IsCancellationRequested ? $"no end within {timeout.TotalSeconds:0} s" : exception.Message);
+        }
+    }
+
+    /// <summary>
+    /// Follows every later event of a conversation (another client's turns, from any node) with
+    /// WatchConversation until <paramref name="cancellationToken"/> ends it; what it saw goes to the recorder.
+    /// </summary>
+    public async Task WatchAsync(Guid conversation, WatchRecorder recorder, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var chatEvent in hub.StreamAsync<ChatEvent>("WatchConversation", new WatchConversationRequest(conversation, null), cancellationToken))
+            {
+                switch (chatEvent)
+                {
+                    case TokenEvent token:
+                        recorder.Event(token.MessageId, token.Delta, TokenStamp.NowMicros());
+                        break;
+                    case ErrorEvent error:
+                        recorder.Failed($"{error.Code}: {error.Message}");
+                        return;
+                }
+            }
+
+            // A watch ends only when the watcher cancels it; one the server ended has missed the rest.
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                recorder.Failed("the watch ended before it was cancelled");
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or HubException or InvalidOperationException or IOException)
+        {
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                recorder.Failed(exception.Message);
+            }
         }
     }
 

@@ -95,7 +95,7 @@ internal static class StreamingScenario
         }
     }
 
-    private static async Task RunClientAsync(StreamClient client, TurnRecorder recorder, long startAt, long until, TimeSpan turnTimeout)
+    internal static async Task RunClientAsync(StreamClient client, TurnRecorder recorder, long startAt, long until, TimeSpan turnTimeout)
     {
         await DelayUntil(startAt);
         while (TokenStamp.NowMicros() < until)
@@ -125,11 +125,11 @@ internal static class StreamingScenario
             database.Transactions / (double)turns);
     }
 
-    private static long Micros(TimeSpan span) => (long)(span.TotalMilliseconds * 1000);
+    internal static long Micros(TimeSpan span) => (long)(span.TotalMilliseconds * 1000);
 
     private static double Kb(long bytes) => bytes / 1024.0;
 
-    private static Task DelayUntil(long micros)
+    internal static Task DelayUntil(long micros)
     {
         var wait = micros - TokenStamp.NowMicros();
         return wait > 0 ? Task.Delay(TimeSpan.FromMilliseconds(wait / 1000.0)) : Task.CompletedTask;

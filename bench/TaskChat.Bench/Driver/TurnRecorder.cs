@@ -11,6 +11,7 @@ internal sealed class TurnRecorder(long windowStart, long windowEnd, int expecte
 
     public List<int> TokenLatencyMicros { get; } = new(expectedTokens);
     public List<int> FirstTokenMicros { get; } = [];
+    public List<int> TurnMicros { get; } = [];
     public long TokensInWindow { get; private set; }
     public long TokensTotal { get; private set; }
     public long TurnsCompletedInWindow { get; private set; }
@@ -54,6 +55,7 @@ internal sealed class TurnRecorder(long windowStart, long windowEnd, int expecte
         if (InWindow(sentAt))
         {
             TurnMicrosTotal += receivedAt - sentAt;
+            TurnMicros.Add((int)Math.Min(int.MaxValue, receivedAt - sentAt));
             TurnsTimed++;
         }
     }

@@ -25,4 +25,39 @@ public static class TokenStamp
         token.Length > 1 && long.TryParse(token.AsSpan(1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var micros)
             ? micros
             : -1;
+
+    /// <summary>
+    /// Every stamp in a delta. A server that falls behind may coalesce several scripted tokens
+    /// into one event (" 1a2b 1a2c 1a2d"); each is still one token with its own emit time.
+    /// A word that is no hex stamp made by <see cref="Create"/> counts as one token of unknown emit time (-1).
+    /// </summary>
+    public static Stamps ParseAll(string delta) => new(delta);
+
+    /// <summary>An allocation-free walk over the space-separated stamps of one delta.</summary>
+    public ref struct Stamps(string delta)
+    {
+        private int position;
+
+        public long Current { get; private set; }
+
+        public readonly Stamps GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            var rest = delta.AsSpan(position);
+            var start = rest.IndexOfAnyExcept(' ');
+            if (start < 0)
+            {
+                position = delta.Length;
+                return false;
+            }
+
+            var word = rest[start..];
+            var end = word.IndexOf(' ');
+            word = end < 0 ? word : word[..end];
+            position += start + word.Length;
+            Current = long.TryParse(word, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var micros) ? micros : -1;
+            return true;
+        }
+    }
 }

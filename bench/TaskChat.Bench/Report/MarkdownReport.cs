@@ -12,15 +12,36 @@ internal static class MarkdownReport
 {
     public const string ChartFile = "benchmarks.svg";
 
-    /// <returns>The chart's path.</returns>
-    public static string Write(BenchRun run, string path)
+    /// <returns>The charts' paths.</returns>
+    public static IReadOnlyList<string> Write(BenchRun run, string path)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
-        var chart = Path.Combine(directory, ChartFile);
-        File.WriteAllText(chart, SvgChart.Render(run));
+        var charts = new List<string>();
+        void Chart(string file, string svg)
+        {
+            charts.Add(Path.Combine(directory, file));
+            File.WriteAllText(charts[^1], svg);
+        }
+
+        Chart(ChartFile, SvgChart.Render(run));
+        if (run.Idle.Count > 0)
+        {
+            Chart(IdleChart.File, IdleChart.Render(run));
+        }
+
+        if (run.TwoNode.Count > 0)
+        {
+            Chart(TwoNodeChart.File, TwoNodeChart.Render(run));
+        }
+
+        if (run.Growth is { } growth)
+        {
+            Chart(GrowthChart.File, GrowthChart.Render(run, growth));
+        }
+
         File.WriteAllText(path, Render(run));
-        return chart;
+        return charts;
     }
 
     private static string Render(BenchRun run)
@@ -32,12 +53,13 @@ internal static class MarkdownReport
 
         Line($"# TaskChat benchmarks");
         Line();
-        Line($"Streaming overhead, capacity and persistence cost of TaskChat's chat hub, measured side by side with a bare SignalR hub.");
-        Line($"This file and `{ChartFile}` are written by the benchmark program; the findings section comes from `bench/TaskChat.Bench/Report/Findings.md`.");
+        Line($"Streaming overhead, capacity and persistence cost of TaskChat's chat hub, measured side by side with a bare SignalR hub; then TaskChat on two nodes with Redis, and as its data grows.");
+        Line($"This file and its charts (`{ChartFile}`, `{IdleChart.File}`, `{TwoNodeChart.File}`, `{GrowthChart.File}`) are written by the benchmark program; the findings section comes from `bench/TaskChat.Bench/Report/Findings.md`.");
         Line();
         Line($"```bash");
         Line($"dotnet run -c Release --project bench/TaskChat.Bench              # full run (about {Math.Ceiling(run.Took.TotalMinutes):0} min), rewrites this file");
-        Line($"dotnet run -c Release --project bench/TaskChat.Bench -- --quick   # under 2 minutes, prints the tables only");
+        Line($"dotnet run -c Release --project bench/TaskChat.Bench -- --quick   # about 3 minutes, smaller sizes, prints the tables only");
+        Line($"dotnet run -c Release --project bench/TaskChat.Bench -- --sections twonode,growth   # only some sections: idle, streaming, twonode, growth");
         Line($"dotnet run -c Release --project bench/TaskChat.Bench -- --help    # options (N, pace, window, PostgreSQL admin login)");
         Line($"```");
         Line();
@@ -45,6 +67,12 @@ internal static class MarkdownReport
         Line();
         Line($"## Targets");
         Line();
+        foreach (var error in run.SectionErrors)
+        {
+            Line($"**Section failed**, so its figures are missing: {error}");
+            Line();
+        }
+
         text.Append(Targets.ToTable(run).ToMarkdown());
         Line();
         Line($"![TaskChat and the baseline as N grows]({ChartFile})");
@@ -63,6 +91,7 @@ internal static class MarkdownReport
         {
             Line($"- **Tracing off**: no `OTEL_EXPORTER_OTLP_ENDPOINT`, so TaskChat collects no traces or metrics for export (`--tracing` turns it on).");
         }
+        Line($"- **The batcher** (at N = {string.Join(" and ", Targets.SaturatedStreams)} only, where the machine is saturated): a third server, the baseline's bare hub except that it gathers the model's tokens and sends what it has every {Targets.BatchMs} ms in one event (and the rest at the end), as some chat servers do to save sends; the client counts every token in such an event, with its own emit stamp, so its throughput and latency compare with TaskChat's.");
         Line($"- **Idle connections**: {plan.IdleConnections:N0} opened in batches of {plan.ConnectBatch} within {plan.IdleConnectBudget.TotalSeconds:0} s, measured after a full GC, then held {plan.IdleHold.TotalSeconds:0} s to see the CPU their keep-alives cost. TaskChat's accounts are inserted in one batch and given tokens by the app's own `TokenIssuer` (registering thousands through the API would spend minutes in PBKDF2, which is not what is measured).");
         Line($"- **Bounds.** Every connect batch, turn and phase has a time limit; all traffic is on 127.0.0.1. Percentiles are nearest-rank over all samples; with few samples (N = 10) p99 is close to the maximum.");
         Line($"- **Logging.** TaskChat keeps its own logging configuration (Serilog, Information; nothing is logged per token or per turn); its console output goes to a log file the driver keeps. The baseline logs warnings only.");
@@ -84,7 +113,12 @@ internal static class MarkdownReport
             Line();
             text.Append(idle.ToMarkdown());
             Line();
+            Line($"![Idle connections]({IdleChart.File})");
+            Line();
         }
+
+        text.Append(SectionReports.TwoNode(run));
+        text.Append(SectionReports.Growth(run));
 
         text.Append(Findings());
         return text.ToString();

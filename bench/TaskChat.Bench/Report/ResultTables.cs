@@ -32,21 +32,56 @@ internal static class ResultTables
         new("transactions per turn, reads included (pg_stat_database)", r => r.Persistence?.TransactionsPerTurn ?? double.NaN, "0.00", true),
     ];
 
+    /// <summary>Every table of the run, in the report's order, for the console.</summary>
+    public static IEnumerable<Table> All(BenchRun run)
+    {
+        foreach (var table in Streaming(run))
+        {
+            yield return table;
+        }
+
+        if (run.Idle.Count > 0)
+        {
+            yield return Idle(run);
+        }
+
+        if (run.TwoNode.Count > 0)
+        {
+            yield return TwoNodeTable.Build(run);
+        }
+
+        if (run.Growth is { } growth)
+        {
+            yield return GrowthTable.Build(growth);
+        }
+    }
+
     public static IEnumerable<Table> Streaming(BenchRun run)
     {
         foreach (var streams in run.Streaming.Select(r => r.Streams).Distinct())
         {
             var taskchat = run.Streaming.FirstOrDefault(r => r.Streams == streams && r.System == Systems.TaskChat);
             var baseline = run.Streaming.FirstOrDefault(r => r.Streams == streams && r.System == Systems.Baseline);
+            var batcher = run.Streaming.FirstOrDefault(r => r.Streams == streams && r.System == Systems.Batcher);
             var sample = taskchat ?? baseline!;
             var title = $"N = {streams} concurrent streams ({sample.WindowSeconds:0} s window; token samples: TaskChat {taskchat?.TokenLatency.Samples:N0}, baseline {baseline?.TokenLatency.Samples:N0}; first-token samples: {taskchat?.FirstToken.Samples:N0} / {baseline?.FirstToken.Samples:N0})";
-            yield return new Table(title, ["metric", "TaskChat", "baseline", "ratio"], Rows.Select(row =>
+            string[] headers = batcher is null
+                ? ["metric", "TaskChat", "baseline", "ratio"]
+                : ["metric", "TaskChat", "baseline", "ratio", $"batcher ({Targets.BatchMs} ms)", "TaskChat / batcher"];
+            yield return new Table(title, headers, Rows.Select(row =>
             {
                 var ours = taskchat is null ? double.NaN : row.Value(taskchat);
-                var theirs = baseline is null || row.TaskChatOnly ? double.NaN : row.Value(baseline);
-                return (IReadOnlyList<string>)[row.Metric, Format(ours, row.Format), row.TaskChatOnly ? "-" : Format(theirs, row.Format), Ratio(ours, theirs)];
+                string[] cells = [row.Metric, Format(ours, row.Format), .. Versus(ours, baseline, row), .. batcher is null ? [] : Versus(ours, batcher, row)];
+                return (IReadOnlyList<string>)cells;
             }).ToList());
         }
+    }
+
+    /// <summary>Another system's figure and TaskChat's ratio to it; "-" for TaskChat-only rows.</summary>
+    private static string[] Versus(double ours, StreamingResult? other, Row row)
+    {
+        var theirs = other is null || row.TaskChatOnly ? double.NaN : row.Value(other);
+        return [row.TaskChatOnly ? "-" : Format(theirs, row.Format), Ratio(ours, theirs)];
     }
 
     public static Table Idle(BenchRun run)

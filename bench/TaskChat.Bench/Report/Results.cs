@@ -63,5 +63,11 @@ internal sealed record BenchRun(
     MachineInfo Machine,
     IReadOnlyList<StreamingResult> Streaming,
     IReadOnlyList<IdleResult> Idle,
+    IReadOnlyList<TwoNodeResult> TwoNode,
+    GrowthResult? Growth,
     DateTimeOffset StartedAt,
-    TimeSpan Took);
+    TimeSpan Took)
+{
+    /// <summary>Sections that failed part-way, with why; their figures are missing from the run.</summary>
+    public IReadOnlyList<string> SectionErrors { get; init; } = [];
+}

@@ -15,6 +15,7 @@ internal static class SvgChart
     private const int Margin = 56;
     private const string TaskChatColour = "#1f6feb";
     private const string BaselineColour = "#8b949e";
+    private const string BatcherColour = "#9a6700";
     private static readonly string[] RatioColours = ["#1f6feb", "#d1242f", "#9a6700", "#1a7f37"];
 
     private sealed record Series(string Name, string Colour, IReadOnlyList<(int N, double Value)> Points, bool Dashed = false);
@@ -23,6 +24,7 @@ internal static class SvgChart
     {
         var ours = run.Streaming.Where(r => r.System == Systems.TaskChat).OrderBy(r => r.Streams).ToList();
         var theirs = run.Streaming.Where(r => r.System == Systems.Baseline).OrderBy(r => r.Streams).ToList();
+        var batcher = run.Streaming.Where(r => r.System == Systems.Batcher).OrderBy(r => r.Streams).ToList();
         var ns = ours.Select(r => r.Streams).Union(theirs.Select(r => r.Streams)).Order().ToList();
         List<(int, double)> Of(IEnumerable<StreamingResult> results, Func<StreamingResult, double> value) =>
             results.Select(r => (r.Streams, value(r))).Where(p => !double.IsNaN(p.Item2)).ToList();
@@ -41,11 +43,13 @@ internal static class SvgChart
         [
             new(Systems.TaskChat, TaskChatColour, Of(ours, r => r.TokenLatency.P99Ms)),
             new(Systems.Baseline, BaselineColour, Of(theirs, r => r.TokenLatency.P99Ms)),
+            new($"batcher ({Targets.BatchMs} ms)", BatcherColour, Of(batcher, r => r.TokenLatency.P99Ms), Dashed: true),
         ], reference: (Targets.TokenLatencyP99Ms, "target at N=100"), logScale: true);
         Panel(svg, 40 + PanelWidth, 40, "time to first token p99 (ms)", ns,
         [
             new(Systems.TaskChat, TaskChatColour, Of(ours, r => r.FirstToken.P99Ms)),
             new(Systems.Baseline, BaselineColour, Of(theirs, r => r.FirstToken.P99Ms)),
+            new($"batcher ({Targets.BatchMs} ms)", BatcherColour, Of(batcher, r => r.FirstToken.P99Ms), Dashed: true),
         ], reference: (Targets.FirstTokenP99Ms, "target at N=100"), logScale: true);
         Panel(svg, 20, 70 + PanelHeight, "CPU (cores of 2)", ns,
         [
@@ -100,7 +104,8 @@ internal static class SvgChart
 
         var legendY = plotTop + plotHeight + 34;
         var legendX = (double)plotLeft;
-        foreach (var s in series)
+        // A series with nothing measured (the batcher below N = 300) gets no legend either.
+        foreach (var s in series.Where(s => s.Points.Count > 0))
         {
             var dash = s.Dashed ? """ stroke-dasharray="6 4" """ : " ";
             if (s.Points.Count > 0)
@@ -121,7 +126,7 @@ internal static class SvgChart
     }
 
     /// <summary>From 0 to a round ceiling, gridlines at a readable step.</summary>
-    private static (Func<double, double> Y, List<double> Ticks) LinearAxis(List<double> values, double plotTop, double plotHeight)
+    internal static (Func<double, double> Y, List<double> Ticks) LinearAxis(List<double> values, double plotTop, double plotHeight)
     {
         var max = values.DefaultIfEmpty(1).Max();
         var step = NiceStep(max / 4);
@@ -139,7 +144,7 @@ internal static class SvgChart
     /// Decades from below the smallest value to above the largest: figures that span 0.3 ms to
     /// 500 ms (or ratios of 1x to 600x) stay readable at every N.
     /// </summary>
-    private static (Func<double, double> Y, List<double> Ticks) LogAxis(List<double> values, double plotTop, double plotHeight)
+    internal static (Func<double, double> Y, List<double> Ticks) LogAxis(List<double> values, double plotTop, double plotHeight)
     {
         var positive = values.Where(v => v > 0).DefaultIfEmpty(1).ToList();
         var low = Math.Floor(Math.Log10(positive.Min()));
@@ -161,5 +166,5 @@ internal static class SvgChart
         return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -7,7 +7,20 @@ internal static class Targets
     public const double TokenLatencyP99Ms = 5;
     public const double FirstTokenP99Ms = 20;
     public const double ThroughputRatio = 0.8;
-    public const double IdleConnectionKb = 50;
+    public const double IdleConnectionKb = 30;
+    public const int TwoNodeStreams = 50;
+    public const double MaxGapMs = 200;
+    public const double OtherNodeAddedP99Ms = 2;
+    public const double RedisCpuRatio = 1.2;
+
+    /// <summary>Where the machine is saturated, and the batcher (a hub that sends every <see cref="BatchMs"/>) runs too.</summary>
+    public static readonly int[] SaturatedStreams = [300, 500];
+    public const int BatchMs = 500;
+    public const double SaturatedTokenP50Ms = 50;
+    public const int TopStreams = 500;
+    public const double TopThroughputRatio = 0.95;
+    public const double TopFirstTokenP99Ms = 100;
+    public const double CpuPerTokenRatio = 1.3;
 
     public sealed record Check(string Target, string Measured, bool? Met);
 
@@ -37,6 +50,9 @@ internal static class Targets
             new($"memory per idle connection <= {IdleConnectionKb} KB",
                 idle is null ? "not run" : $"{idle.HeapPerConnectionKb:0.0} KB GC heap, {idle.WorkingSetPerConnectionKb:0.0} KB working set ({idle.Held:N0} held)",
                 idle is null ? null : idle.HeapPerConnectionKb <= IdleConnectionKb && idle.Held == idle.Requested),
+            .. SaturationTargets.Evaluate(run),
+            .. TwoNodeTargets.Evaluate(run),
+            .. GrowthTargets.Evaluate(run),
         ];
     }
 
@@ -50,4 +66,5 @@ internal static class Systems
 {
     public const string TaskChat = "TaskChat";
     public const string Baseline = "baseline";
+    public const string Batcher = "batcher";
 }

@@ -24,17 +24,27 @@ internal sealed class BaselineServer(WebApplication app) : IBenchServer
 {
     public Uri HubUrl { get; private set; } = null!;
 
-    public static async Task<BaselineServer> StartAsync(ModelScript script)
+    /// <param name="batch">When set, the hub is a <see cref="BatcherHub"/> that sends what the model gave every interval.</param>
+    public static async Task<BaselineServer> StartAsync(ModelScript script, TimeSpan? batch = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(script);
+        builder.Services.AddSingleton(new BatchInterval(batch ?? TimeSpan.Zero));
         builder.Services.AddSignalR()
             .AddJsonProtocol(options => OperationsExtensions.ConfigureJson(options.PayloadSerializerOptions));
 
         var app = builder.Build();
-        app.MapHub<BaselineHub>("/hubs/baseline");
+        if (batch is null)
+        {
+            app.MapHub<BaselineHub>("/hubs/baseline");
+        }
+        else
+        {
+            app.MapHub<BatcherHub>("/hubs/baseline");
+        }
+
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new BaselineServer(app) { HubUrl = new Uri(new Uri(address), "/hubs/baseline") };

@@ -19,8 +19,10 @@ internal static class ServerHost
         var script = ModelScript.FromArgs(args);
         IBenchServer server = kind switch
         {
-            "taskchat" => TaskChatServer.Start(script, CommandLine.Required(args, "--db"), CommandLine.Option(args, "--otlp")),
+            "taskchat" => TaskChatServer.Start(script, CommandLine.Required(args, "--db"), CommandLine.Option(args, "--otlp"),
+                CommandLine.Option(args, "--redis"), CommandLine.Option(args, "--jwt-secret"), CommandLine.Int(args, "--max-pool", 100)),
             "baseline" => await BaselineServer.StartAsync(script),
+            "batcher" => await BaselineServer.StartAsync(script, TimeSpan.FromMilliseconds(CommandLine.Int(args, "--batch-ms", 500))),
             _ => throw new ArgumentException($"Unknown server '{kind}'."),
         };
 

@@ -33,16 +33,21 @@ internal sealed class TaskChatServer : WebApplicationFactory<Program>, IBenchSer
     public Uri HubUrl { get; private set; } = null!;
 
     /// <param name="otlpEndpoint">When set, the app exports over OTLP/HTTP there, as it would to a collector.</param>
-    public static TaskChatServer Start(ModelScript script, string connectionString, string? otlpEndpoint = null)
+    /// <param name="redis">When set, the node scales out through that Redis, as every node behind a load balancer does.</param>
+    /// <param name="maxPool">PostgreSQL connections this node may hold; nodes sharing one server split its 100.</param>
+    /// <param name="jwtSecret">The signing key; nodes of one cluster share it so a token from one works on all.</param>
+    public static TaskChatServer Start(
+        ModelScript script, string connectionString, string? otlpEndpoint = null, string? redis = null, string? jwtSecret = null, int maxPool = 100)
     {
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:TaskChat"] = connectionString,
-            ["Jwt:Secret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
+            ["Jwt:Secret"] = jwtSecret ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
             ["Jwt:LifetimeMinutes"] = "240",
-            // One node on its own database: the pool and the per-user limits that protect a shared
-            // cluster would only measure themselves here.
-            ["Database:MaxPoolSize"] = "100",
+            // One node on its own database: the per-user limits that protect a shared cluster would
+            // only measure themselves here. The pool is the driver's to choose (--pool-size), since
+            // the driver and any second node need PostgreSQL connections of their own.
+            ["Database:MaxPoolSize"] = maxPool.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["RateLimits:TurnsPerMinute"] = "1000000",
             ["RateLimits:NewConversationsPerHour"] = "1000000",
         };
@@ -50,6 +55,11 @@ internal sealed class TaskChatServer : WebApplicationFactory<Program>, IBenchSer
         {
             settings["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint;
             settings["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        }
+
+        if (redis is not null)
+        {
+            settings["ConnectionStrings:Redis"] = redis;
         }
 
         var server = new TaskChatServer(script, settings);
