@@ -60,14 +60,28 @@ public sealed class TurnLeaseTests : IAsyncLifetime
     {
         // Redis restarted empty: the node still running the turn re-asserts its lease.
         var key = NewKey();
-        Assert.True(await RedisLeaseScripts.ExtendAsync(Database, key, "node-a", Lifetime));
+        Assert.True(await RedisLeaseScripts.ReassertAsync(Database, key, "node-a", Lifetime));
         Assert.Equal("node-a", (string?)await Database.StringGetAsync(key));
 
         // Expired and taken over (the other node declared the turn dead): no taking it back.
         await Database.KeyDeleteAsync(key);
         Assert.True(await RedisLeaseScripts.TakeAsync(Database, key, "node-b", Lifetime));
+        Assert.False(await RedisLeaseScripts.ReassertAsync(Database, key, "node-a", Lifetime));
         Assert.False(await RedisLeaseScripts.ExtendAsync(Database, key, "node-a", Lifetime));
         Assert.Equal("node-b", (string?)await Database.StringGetAsync(key));
+    }
+
+    [Fact]
+    public async Task AHeartbeatAfterTheReleaseDoesNotReviveTheLease()
+    {
+        // The heartbeat took its list of held leases just before the turn ended and released.
+        var key = NewKey();
+        Assert.True(await RedisLeaseScripts.TakeAsync(Database, key, "node-a", Lifetime));
+        Assert.True(await RedisLeaseScripts.ReleaseAsync(Database, key, "node-a"));
+
+        Assert.False(await RedisLeaseScripts.ExtendAsync(Database, key, "node-a", Lifetime));
+        Assert.False(await Database.KeyExistsAsync(key));
+        Assert.True(await RedisLeaseScripts.TakeAsync(Database, key, "node-b", Lifetime));
     }
 
     private static RedisKey NewKey() => RedisKeys.TurnLease(Guid.NewGuid());

@@ -18,9 +18,18 @@ internal static class RedisLeaseScripts
         return 0
         """;
 
-    // A key that is gone is taken again: after Redis restarts empty, the nodes still running
-    // turns re-assert their leases, so no other node takes those turns for dead ones.
     private const string ExtendScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+            return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        end
+        return 0
+        """;
+
+    // After Redis comes back (possibly empty), the nodes still running turns re-assert their
+    // leases, so no other node takes those turns for dead ones. Only then: a heartbeat that took
+    // a vanished key would revive the lease of a turn that ended between its snapshot of the
+    // held leases and its script, and refuse the user's next send for the lease's lifetime.
+    private const string ReassertScript = """
         local holder = redis.call('GET', KEYS[1])
         if holder == ARGV[1] then
             return redis.call('PEXPIRE', KEYS[1], ARGV[2])
@@ -40,10 +49,14 @@ internal static class RedisLeaseScripts
     public static async Task<bool> ReleaseAsync(IDatabaseAsync database, RedisKey key, string owner) =>
         (long)await database.ScriptEvaluateAsync(ReleaseScript, [key], [owner]) == 1;
 
-    /// <summary>
-    /// Extends the lease only if <paramref name="owner"/> holds it, or takes it if nobody does;
-    /// false when another owner holds it.
-    /// </summary>
+    /// <summary>Extends the lease only if <paramref name="owner"/> holds it; false otherwise (gone or another's).</summary>
     public static async Task<bool> ExtendAsync(IDatabaseAsync database, RedisKey key, string owner, TimeSpan lifetime) =>
         (long)await database.ScriptEvaluateAsync(ExtendScript, [key], [owner, (long)lifetime.TotalMilliseconds]) == 1;
+
+    /// <summary>
+    /// Extends the lease if <paramref name="owner"/> holds it, or takes it if nobody does (Redis
+    /// came back empty); false when another owner holds it.
+    /// </summary>
+    public static async Task<bool> ReassertAsync(IDatabaseAsync database, RedisKey key, string owner, TimeSpan lifetime) =>
+        (long)await database.ScriptEvaluateAsync(ReassertScript, [key], [owner, (long)lifetime.TotalMilliseconds]) == 1;
 }

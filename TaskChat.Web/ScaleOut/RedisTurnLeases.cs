@@ -93,12 +93,17 @@ internal sealed class RedisTurnLeases(
         }
     }
 
-    /// <summary>Extends every lease this node holds, in one pipelined batch of scripts.</summary>
-    internal async Task RenewAsync()
+    /// <summary>
+    /// Extends every lease this node holds, in one pipelined batch of scripts; after an outage
+    /// (<paramref name="reassert"/>) also takes back those Redis lost.
+    /// </summary>
+    internal async Task RenewAsync(bool reassert = false)
     {
         var database = redis.GetDatabase();
         var ids = held.Keys.ToList();
-        var renewed = await Task.WhenAll(ids.Select(id => RedisLeaseScripts.ExtendAsync(database, RedisKeys.TurnLease(id), owner, Lifetime)));
+        var renewed = await Task.WhenAll(ids.Select(id => reassert
+            ? RedisLeaseScripts.ReassertAsync(database, RedisKeys.TurnLease(id), owner, Lifetime)
+            : RedisLeaseScripts.ExtendAsync(database, RedisKeys.TurnLease(id), owner, Lifetime)));
         for (var i = 0; i < ids.Count; i++)
         {
             if (!renewed[i] && held.ContainsKey(ids[i]))
@@ -108,7 +113,7 @@ internal sealed class RedisTurnLeases(
         }
     }
 
-    private void RenewSoon() => _ = RenewGuardedAsync();
+    private void RenewSoon() => _ = RenewGuardedAsync(reassert: true);
 
     private async Task RenewLoopAsync(CancellationToken cancellationToken)
     {
@@ -117,7 +122,7 @@ internal sealed class RedisTurnLeases(
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                await RenewGuardedAsync();
+                await RenewGuardedAsync(reassert: false);
             }
         }
         catch (OperationCanceledException)
@@ -126,7 +131,7 @@ internal sealed class RedisTurnLeases(
         }
     }
 
-    private async Task RenewGuardedAsync()
+    private async Task RenewGuardedAsync(bool reassert)
     {
         if (held.IsEmpty || !availability.IsAvailable)
         {
@@ -135,7 +140,7 @@ internal sealed class RedisTurnLeases(
 
         try
         {
-            await RenewAsync();
+            await RenewAsync(reassert);
             renewFailures = 0;
         }
         catch (RedisException exception)
