@@ -89,6 +89,11 @@ internal sealed class OwnedTurn(Guid conversationId, long firstEvent)
                 }
 
                 database.Publish(RedisKeys.Events(conversationId), json, CommandFlags.FireAndForget);
+                if (IsFinished)
+                {
+                    // Redis holds the whole turn now; the turn is kept only to know its echoes.
+                    stored.Clear();
+                }
             }
             catch (RedisException)
             {

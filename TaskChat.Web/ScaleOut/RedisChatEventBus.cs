@@ -10,7 +10,9 @@ namespace TaskChat.Web.ScaleOut;
 /// <summary>
 /// The event bus across nodes. A published event is appended to the turn's list in Redis
 /// (what a late watcher on any node resumes from) and published on the conversation's
-/// channel; every node relays what it hears to its local watchers. A watcher registers
+/// channel; every other node relays what it hears to its local watchers, while the node
+/// running the turn hands its events to its own watchers directly (its echo from Redis is
+/// dropped), so the sender's stream does not wait on a round trip to Redis. A watcher registers
 /// locally first and reads the list second, so an event is never missed; one seen twice
 /// around that seam is dropped by its number (<see cref="ChatSubscription"/>), and one that
 /// was lost (Redis dropped) is read back from the list when the next one shows the gap.
@@ -22,7 +24,11 @@ internal sealed class RedisChatEventBus(
     IConnectionMultiplexer redis, RedisAvailability availability, ConversationFeeds feeds, ILogger<RedisChatEventBus> logger)
     : IChatEventBus, IHostedService
 {
+    private static readonly TimeSpan KeepFinished = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ForgetEvery = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<Guid, OwnedTurn> owned = new();
+    private long lastForget;
     private ChannelMessageQueue? subscription;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -35,7 +41,7 @@ internal sealed class RedisChatEventBus(
             // Messages of one subscription arrive in order, so each conversation's events do too.
             // Only to feeds this node already has: a conversation nobody here watches or runs
             // needs none (a later watcher reads the backlog from Redis).
-            if (Deserialize(message.Message) is { } chatEvent && feeds.TryGet(chatEvent.ConversationId) is { } feed)
+            if (Deserialize(message.Message) is { } chatEvent && !IsOwnEcho(chatEvent) && feeds.TryGet(chatEvent.ConversationId) is { } feed)
             {
                 feed.Publish(chatEvent);
             }
@@ -55,6 +61,7 @@ internal sealed class RedisChatEventBus(
     public ValueTask BeginTurnAsync(Guid conversationId, Guid assistantMessageId, long firstEvent)
     {
         feeds.Sweep();
+        ForgetFinishedTurns();
         owned[conversationId] = new OwnedTurn(conversationId, firstEvent);
         // Ordered before the turn's first RPUSH on the same connection, so no round trip is waited for.
         redis.GetDatabase().KeyDelete(RedisKeys.TurnEvents(conversationId), CommandFlags.FireAndForget);
@@ -66,11 +73,7 @@ internal sealed class RedisChatEventBus(
         if (owned.TryGetValue(chatEvent.ConversationId, out var turn) && turn.Owns(chatEvent))
         {
             turn.Publish(chatEvent, redis.GetDatabase(), availability.IsAvailable);
-            if (turn.IsFinished && turn.IsSynced)
-            {
-                owned.TryRemove(KeyValuePair.Create(chatEvent.ConversationId, turn));
-            }
-
+            feeds.TryGet(chatEvent.ConversationId)?.Publish(chatEvent);
             return ValueTask.CompletedTask;
         }
 
@@ -178,6 +181,34 @@ internal sealed class RedisChatEventBus(
         }
 
         logger.LogInformation("Wrote the events of {Turns} turns of this node to Redis again", rewritten);
+    }
+
+    /// <summary>An event of a turn this node runs (or ran a moment ago): its watchers here have it already.</summary>
+    private bool IsOwnEcho(ChatEvent chatEvent) =>
+        owned.TryGetValue(chatEvent.ConversationId, out var turn) && turn.Owns(chatEvent);
+
+    /// <summary>
+    /// A finished turn is kept a while after its end, long enough for the echoes of its last
+    /// events to come back from Redis and be known for echoes; then forgotten (at most every few
+    /// seconds, so that a busy node does not walk the whole table on every turn).
+    /// </summary>
+    private void ForgetFinishedTurns()
+    {
+        var now = Environment.TickCount64;
+        if (now - Interlocked.Read(ref lastForget) < (long)ForgetEvery.TotalMilliseconds)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref lastForget, now);
+        var cutoff = DateTime.UtcNow - KeepFinished;
+        foreach (var (conversationId, turn) in owned)
+        {
+            if (turn.FinishedAt < cutoff && turn.IsSynced)
+            {
+                owned.TryRemove(KeyValuePair.Create(conversationId, turn));
+            }
+        }
     }
 
     private ChatEvent? Deserialize(RedisValue value)
