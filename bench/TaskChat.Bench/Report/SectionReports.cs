@@ -24,9 +24,9 @@ internal static class SectionReports
             "are `INFO commandstats` calls over the window (the driver's own INFO left out) divided by the tokens the senders " +
             "received. CPU is both nodes' together, per token the model streamed (and per token any client received). The reference " +
             "for it is the same clients at the same N on one TaskChat node without Redis (pool of 90), sender and both watchers on " +
-            "that node, run after the two nodes have stopped: the only difference is the second node and Redis. With Redis, the " +
-            "running node's own watchers also get each event back from Redis's pub/sub (the node publishes it and relays what it " +
-            "hears), so both watchers pay the Redis hop and their difference is the other node; the one-node rows show the hop.",
+            "that node, run after the two nodes have stopped: the only difference is the second node and Redis. The running node " +
+            "hands its own turns' events to its watchers directly (their echo from Redis is dropped), so the node A rows have no " +
+            "Redis hop and the node B rows are the hop and the other process.",
             TwoNodeChart.File, "Two nodes on Redis");
     }
 
