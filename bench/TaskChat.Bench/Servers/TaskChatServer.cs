@@ -107,9 +107,10 @@ internal sealed class TaskChatServer : WebApplicationFactory<Program>, IBenchSer
         return path;
     }
 
-    private static AppUser NewUser()
+    /// <summary>An account as sign-up would make it, without the password (the bench signs its tokens itself).</summary>
+    public static AppUser NewUser(string prefix = "bench")
     {
-        var email = $"bench-{Guid.NewGuid():N}@bench.example";
+        var email = $"{prefix}-{Guid.NewGuid():N}@bench.example";
         return new AppUser
         {
             Id = Guid.NewGuid(),

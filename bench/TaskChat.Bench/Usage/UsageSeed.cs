@@ -18,18 +18,8 @@ internal static class UsageSeed
 
     public static async Task<AppUser> UserAsync(TaskChatDbContext db, string timeZone)
     {
-        var email = $"usage-{Guid.NewGuid():N}@bench.example";
-        var user = new AppUser
-        {
-            Id = Guid.NewGuid(),
-            UserName = email,
-            NormalizedUserName = email.ToUpperInvariant(),
-            Email = email,
-            NormalizedEmail = email.ToUpperInvariant(),
-            SecurityStamp = Guid.NewGuid().ToString("N"),
-            ConcurrencyStamp = Guid.NewGuid().ToString("N"),
-            TimeZone = timeZone,
-        };
+        var user = Servers.TaskChatServer.NewUser("usage");
+        user.TimeZone = timeZone;
         db.Users.Add(user);
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
