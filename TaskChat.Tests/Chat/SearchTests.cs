@@ -110,7 +110,7 @@ public sealed class SearchTests(TaskChatApplication app) : IClassFixture<TaskCha
         Assert.Equal("Is &lt;script&gt;alert(1)&lt;/script&gt; a <mark>harpsichord</mark> &amp; more<mark></mark>", SearchSnippet.ToHtml(raw));
     }
 
-    private static async Task<IReadOnlyList<SearchResult>> SearchAsync(HttpClient http, string q)
+    internal static async Task<IReadOnlyList<SearchResult>> SearchAsync(HttpClient http, string q)
     {
         var results = await http.GetFromJsonAsync<SearchResults>($"/api/v1/search?q={Uri.EscapeDataString(q)}", JsonDefaults.Wire);
         return results!.Results;
