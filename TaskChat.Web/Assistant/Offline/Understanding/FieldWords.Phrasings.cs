@@ -12,6 +12,8 @@ public static partial class FieldWords
         ("low", Words(@"(?:it'?s\s+|its\s+|make\s+it\s+)?(?:low|lowest|bottom)[\s\-]*priority")),
         ("low", Words(@"priority[\s:]*(?:low|3|three)")),
         ("normal", Words(@"(?:normal|medium|regular|average)[\s\-]*priority|priority[\s:]*(?:normal|medium)")),
+        // Before "urgent": "it is not urgent" must not be read as urgent with "it is not" left over.
+        ("low", Words(@"(?:it'?s\s+|its\s+|it\s+is\s+|that'?s\s+|that\s+is\s+|this\s+is\s+)?(?:not\s+(?:urgent|important|critical|a\s+priority)|not\s+in\s+a\s+(?:rush|hurry))")),
         ("high", Words(@"(?:it'?s\s+|its\s+|it\s+is\s+|that'?s\s+|this\s+is\s+|very\s+|super\s+|really\s+)?(?:urgent(?:ly)?|important|critical|asap|a\.s\.a\.p\.?|as\s+soon\s+as\s+possible|high\s+pri)(?:\s*!+)?")),
         ("low", Words(@"(?:it'?s\s+|its\s+)?(?:not\s+urgent|no\s+rush|whenever(?:\s+i\s+(?:can|get\s+(?:a\s+)?(?:chance|time)))?|some\s*day|one\s+day|eventually|at\s+some\s+point|when\s+i\s+get\s+(?:a\s+)?(?:chance|time)|low\s+pri)")),
     ];
