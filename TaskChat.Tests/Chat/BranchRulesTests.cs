@@ -35,6 +35,41 @@ public sealed class BranchRulesTests(TaskChatApplication app) : IClassFixture<Ta
     }
 
     [Fact]
+    public async Task SwitchingBranchWhileAReplyStreamsIsRefusedAndWorksOnceItHasEnded()
+    {
+        await using var slowApp = await TaskChatApplication.StartAsync(SlowReplies.Settings(delayMs: 20));
+        await using var slow = await SlowConversation.StartAsync(slowApp);
+        var (_, http, chat, conversationId) = slow;
+        var original = (await http.MessagesAsync(conversationId)).Messages[0];
+        await chat.EditAndWaitAsync(conversationId, original.Id, "hi");
+
+        var events = new List<ChatEvent>();
+        HttpStatusCode? refused = null;
+        string? code = null;
+        using var timeout = new CancellationTokenSource(TestSettings.Timeout);
+        await foreach (var chatEvent in chat.Send(SlowReplies.Prompt, conversationId, cancellationToken: timeout.Token))
+        {
+            events.Add(chatEvent);
+            if (chatEvent is TokenEvent && refused is null)
+            {
+                using var response = await http.PutAsJsonAsync($"/api/v1/conversations/{conversationId}/branch", new { message_id = original.Id });
+                refused = response.StatusCode;
+                code = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString();
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.Conflict, refused);
+        Assert.Equal(ChatErrorCodes.TurnInProgress, code);
+        var completed = events.OfType<MessageCompletedEvent>().Single();
+        Assert.Equal(MessageStatus.Completed, completed.Status);
+        Assert.Equal(completed.MessageId, (await http.MessagesAsync(conversationId)).Messages[^1].Id);
+
+        var switched = await http.SwitchBranchAsync(conversationId, original.Id);
+        Assert.Equal(original.Id, switched.Messages[0].Id);
+        Assert.Equal(2, switched.Messages.Count);
+    }
+
+    [Fact]
     public async Task ConcurrentRepeatsOfAnEditOrARegenerationMakeOneTurnEach()
     {
         var user = await app.CreateUserAsync();

@@ -25,6 +25,11 @@ public sealed class BranchSwitcher(TaskChatDbContext db)
             return BranchSwitchOutcome.MessageNotFound;
         }
 
+        if (await db.Messages.AnyAsync(m => m.ConversationId == conversationId && m.Status == MessageStatus.Streaming, cancellationToken))
+        {
+            return BranchSwitchOutcome.ReplyStreaming;
+        }
+
         var leaf = tree.LeafFrom(messageId);
         if (leaf == conversation.CurrentMessageId)
         {

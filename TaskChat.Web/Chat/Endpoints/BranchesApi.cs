@@ -38,6 +38,9 @@ internal static class BranchesApi
         {
             BranchSwitchOutcome.ConversationNotFound => ChatApi.NotFound(),
             BranchSwitchOutcome.MessageNotFound => ChatApi.NotFound("message"),
+            BranchSwitchOutcome.ReplyStreaming => TypedResults.Problem(
+                "A reply is still being written in this conversation. Wait for it to finish, or stop it, then switch.",
+                statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["code"] = ChatErrorCodes.TurnInProgress }),
             _ => TypedResults.Ok((await store.PageAsync(userId, id, null, null, cancellationToken))!),
         };
     }

@@ -68,7 +68,8 @@ export function setUpMessageActions({ list, conversationId, canStart, startTurn,
 
     async function switchTo(messageId) {
         const id = conversationId();
-        if (!id) return;
+        // The server refuses while a reply streams (it would land on the branch being left).
+        if (!id || !canStart()) return;
         const response = await fetch(`/api/v1/conversations/${id}/branch`, {
             method: 'PUT',
             credentials: 'same-origin',
