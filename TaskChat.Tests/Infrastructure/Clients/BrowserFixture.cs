@@ -41,6 +41,9 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"Chromium is not at {ExecutablePath}. Install Debian's chromium (scripts/test.sh does) or set TASKCHAT_CHROMIUM.");
         }
 
+        // Expect(...) waits 5 s by default: on the 2-core CI machine, with the suites running
+        // beside the browser, a page that does the right thing has taken longer than that.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Microsoft.Playwright.Playwright.CreateAsync().WaitAsync(TestSettings.Timeout);
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
