@@ -117,7 +117,7 @@ public sealed record Turn(IReadOnlyList<ChatEvent> Events)
     public Guid ConversationId => Started.ConversationId;
     public MessageCompletedEvent Completed => Events.OfType<MessageCompletedEvent>().Single();
     public IReadOnlyList<TokenEvent> Tokens => Events.OfType<TokenEvent>().ToList();
-    public string StreamedText => string.Concat(Tokens.Select(t => t.Delta));
+    public string StreamedText => Events.StreamedText();
     public ErrorEvent? Error => Events.OfType<ErrorEvent>().FirstOrDefault();
     public IReadOnlyList<ToolCallStartedEvent> ToolStarts => Events.OfType<ToolCallStartedEvent>().ToList();
     public IReadOnlyList<ToolCallCompletedEvent> ToolResults => Events.OfType<ToolCallCompletedEvent>().ToList();

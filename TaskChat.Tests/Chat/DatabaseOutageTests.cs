@@ -184,7 +184,7 @@ public sealed class DatabaseOutageTests
             while (deadline.Elapsed < TestSettings.Timeout)
             {
                 var events = Events;
-                if (string.Concat(events.OfType<TokenEvent>().Select(t => t.Delta)) == text)
+                if (events.StreamedText() == text)
                 {
                     return events[0].ConversationId;
                 }

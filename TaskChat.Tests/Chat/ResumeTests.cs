@@ -33,7 +33,7 @@ public sealed class ResumeTests : IAsyncLifetime
         Turn.AssertContiguous(all);
         var completed = all.OfType<MessageCompletedEvent>().Single();
         Assert.Equal(MessageStatus.Completed, completed.Status);
-        Assert.Equal(completed.Content, string.Concat(all.OfType<TokenEvent>().Select(t => t.Delta)));
+        Assert.Equal(completed.Content, all.StreamedText());
 
         // And the turn was saved whole, whatever happened to the client.
         var saved = (await http.MessagesAsync(conversationId)).Messages[^1];
@@ -83,7 +83,7 @@ public sealed class ResumeTests : IAsyncLifetime
         var snapshot = Assert.IsType<TurnSnapshotEvent>(watched.Events[0]);
         Assert.Equal(MessageStatus.Streaming, snapshot.Status);
         Assert.Single(snapshot.ToolCalls);
-        var rebuilt = snapshot.Content + string.Concat(watched.Events.OfType<TokenEvent>().Select(t => t.Delta));
+        var rebuilt = snapshot.Content + watched.Events.StreamedText();
         Assert.Equal(sent.Completed.Content, rebuilt);
         Assert.Equal(sent.Completed.Content, watched.Completed.Content);
     }

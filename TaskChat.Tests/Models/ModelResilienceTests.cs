@@ -102,7 +102,7 @@ public sealed class ModelResilienceTests
 
         var cut = await ReadTurnAsync(world.Chat.Send("Tell me something"), async (events, _) =>
         {
-            if (Streamed(events) == "The first half")
+            if (events.StreamedText() == "The first half")
             {
                 seenBoth.TrySetResult();
             }
@@ -176,7 +176,7 @@ public sealed class ModelResilienceTests
 
         var turn = await ReadTurnAsync(world.Chat.Send("Tell me a story"), async (events, latest) =>
         {
-            if (latest is TokenEvent && Streamed(events) == "Once upon a time")
+            if (latest is TokenEvent && events.StreamedText() == "Once upon a time")
             {
                 await world.Chat.StopAsync(latest.ConversationId);
             }
@@ -187,9 +187,6 @@ public sealed class ModelResilienceTests
         var stored = (await world.Http.MessagesAsync(turn.ConversationId)).Messages[^1];
         Assert.Equal((MessageStatus.Cancelled, "Once upon a time"), (stored.Status, stored.Content));
     }
-
-    /// <summary>The text streamed so far: pieces that reach the server together may be one token event.</summary>
-    private static string Streamed(IEnumerable<ChatEvent> events) => string.Concat(events.OfType<TokenEvent>().Select(t => t.Delta));
 
     /// <summary>Reads a whole turn, letting the test act after each event (with the events so far).</summary>
     private static async Task<Turn> ReadTurnAsync(IAsyncEnumerable<ChatEvent> stream, Func<List<ChatEvent>, ChatEvent, Task> onEvent)

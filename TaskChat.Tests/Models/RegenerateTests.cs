@@ -94,7 +94,7 @@ public sealed class RegenerateTests
         await foreach (var chatEvent in stream.WithCancellation(timeout.Token))
         {
             events.Add(chatEvent);
-            if (chatEvent is TokenEvent && string.Concat(events.OfType<TokenEvent>().Select(t => t.Delta)) == streamed)
+            if (chatEvent is TokenEvent && events.StreamedText() == streamed)
             {
                 await world.Chat.StopAsync(chatEvent.ConversationId);
             }

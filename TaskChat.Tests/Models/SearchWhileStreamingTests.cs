@@ -24,7 +24,7 @@ public sealed class SearchWhileStreamingTests
         await foreach (var chatEvent in world.Chat.Send("When is the rehearsal?", cancellationToken: timeout.Token))
         {
             events.Add(chatEvent);
-            if (chatEvent is TokenEvent && string.Concat(events.OfType<TokenEvent>().Select(t => t.Delta)) == "The glockenspiel rehearsal is")
+            if (chatEvent is TokenEvent && events.StreamedText() == "The glockenspiel rehearsal is")
             {
                 var stored = await WaitForPartialWriteAsync(world.Http, chatEvent.ConversationId, "glockenspiel");
                 Assert.Equal(MessageStatus.Streaming, stored.Status);

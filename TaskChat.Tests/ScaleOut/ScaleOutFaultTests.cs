@@ -52,7 +52,7 @@ public sealed class ScaleOutFaultTests(ITestOutputHelper output)
         Assert.Equal((MessageStatus.Interrupted, stored.Content), (stored.Status, completed.Content));
         Assert.NotEmpty(completed.Content);
         Assert.DoesNotContain("Errand number 15", completed.Content);
-        var streamed = string.Concat(watched.OfType<TokenEvent>().Select(t => t.Delta));
+        var streamed = watched.StreamedText();
         Assert.True(streamed.StartsWith(completed.Content, StringComparison.Ordinal) || completed.Content.StartsWith(streamed, StringComparison.Ordinal),
             $"Saved \"{completed.Content}\" and streamed \"{streamed}\" diverge.");
 
@@ -113,7 +113,7 @@ public sealed class ScaleOutFaultTests(ITestOutputHelper output)
         Turn.AssertContiguous(turn);
         var completed = Assert.IsType<MessageCompletedEvent>(turn[^1]);
         Assert.Equal((MessageStatus.Completed, stored.Content), (completed.Status, completed.Content));
-        Assert.Equal(stored.Content, string.Concat(turn.OfType<TokenEvent>().Select(t => t.Delta)));
+        Assert.Equal(stored.Content, turn.StreamedText());
 
         var next = await onB.SendAndWaitAsync("Create a task to buy milk", conversationId);
         Assert.Null(next.Error);

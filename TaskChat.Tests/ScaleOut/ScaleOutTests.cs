@@ -45,7 +45,7 @@ public sealed class ScaleOutTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         var all = seen.Concat(rest.Events).ToList();
         Turn.AssertContiguous(all);
         var completed = all.OfType<MessageCompletedEvent>().Single();
-        Assert.Equal(completed.Content, string.Concat(all.OfType<TokenEvent>().Select(t => t.Delta)));
+        Assert.Equal(completed.Content, all.StreamedText());
         Assert.Contains("Errand number 15", completed.Content);
     }
 
