@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace TaskChat.Web.Data;
@@ -33,8 +34,15 @@ public static class DataExtensions
         else
         {
             var path = SqlitePath(builder.Configuration, builder.Environment);
-            builder.Services.AddDbContextPool<TaskChatDbContext, SqliteTaskChatDbContext>(options =>
-                options.UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString()));
+            builder.Services.AddDbContextPool<TaskChatDbContext, SqliteTaskChatDbContext>(options => options
+                .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString())
+                // The Branches migration rebuilds `messages` (SQLite cannot add a foreign key in
+                // place) and then backfills it with SQL; EF warns about that shape, three times, on
+                // every new database: the first thing a new user read. The migration is exercised
+                // on every test database, so the notes stay in the log at Information.
+                .ConfigureWarnings(warnings => warnings.Log(
+                    (SqliteEventId.TableRebuildPendingWarning, LogLevel.Information),
+                    (RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
         }
 
         builder.Services.AddHostedService<DatabaseInitializer>();
