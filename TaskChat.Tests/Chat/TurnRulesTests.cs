@@ -86,9 +86,13 @@ public sealed class TurnRulesTests(TaskChatApplication app) : IClassFixture<Task
     [Fact]
     public async Task ConcurrentSendsGetOneTurnAtATimeAndStrictlyIncreasingSequenceNumbers()
     {
-        var user = await app.CreateUserAsync();
-        using var http = app.CreateClient(user);
-        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+        // Paced words keep each round's winning reply streaming while the other sends arrive: with
+        // instant replies, a loaded machine could finish the winner before a later send is read,
+        // and that send would rightly win a round of its own.
+        await using var slowApp = await TaskChatApplication.StartAsync(SlowReplies.Settings(delayMs: 60));
+        var user = await slowApp.CreateUserAsync();
+        using var http = slowApp.CreateClient(user);
+        await using var chat = await ChatConnection.ConnectAsync(slowApp.ServerAddress, user);
         var conversationId = (await chat.SendAndWaitAsync("hello")).ConversationId;
 
         var accepted = new List<Turn>();
