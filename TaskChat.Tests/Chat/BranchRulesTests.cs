@@ -92,8 +92,11 @@ public sealed class BranchRulesTests(TaskChatApplication app) : IClassFixture<Ta
     [Fact]
     public async Task ConcurrentEditsAndRegenerationsGetOneTurnAtATime()
     {
-        var user = await app.CreateUserAsync();
-        await using var chat = await ChatConnection.ConnectAsync(app.ServerAddress, user);
+        // Paced words keep each round's winner streaming while the other requests arrive, as in
+        // TurnRulesTests: an instant reply could end before a later request is read.
+        await using var slowApp = await TaskChatApplication.StartAsync(SlowReplies.Settings(delayMs: 60));
+        var user = await slowApp.CreateUserAsync();
+        await using var chat = await ChatConnection.ConnectAsync(slowApp.ServerAddress, user);
         var first = await chat.SendAndWaitAsync("Show me my tasks");
         var inserted = 2;
         for (var round = 0; round < 3; round++)
@@ -109,7 +112,7 @@ public sealed class BranchRulesTests(TaskChatApplication app) : IClassFixture<Ta
             inserted += winner.Started.UserMessage.Id == first.Started.UserMessage.Id ? 1 : 2;
         }
 
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = slowApp.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TaskChatDbContext>();
         var numbers = await db.Messages.Where(m => m.ConversationId == first.ConversationId).Select(m => m.SequenceNumber).ToListAsync();
         Assert.Equal(Enumerable.Range(1, inserted), numbers.Order());
