@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using TaskChat.Bench.Servers;
@@ -51,8 +52,6 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.RedirectStandardInput = true;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
-        // TaskChat.Web's runtimeconfig asks for server GC; both servers get it so they compare.
-        start.Environment["DOTNET_gcServer"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
 
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
@@ -153,17 +152,37 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>This program again: the apphost when there is one, else "dotnet TaskChat.Bench.dll".</summary>
+    /// <summary>
+    /// This program again, with TaskChat.Web's runtimeconfig instead of its own: both servers run
+    /// on the host settings TaskChat ships with (server GC, thread-pool workers that do not spin),
+    /// so they compare, and the figures are those of TaskChat as deployed.
+    /// </summary>
     private static ProcessStartInfo SelfStartInfo()
     {
-        var path = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot tell which program is running.");
-        var start = new ProcessStartInfo(path) { UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(path) == "dotnet")
+        var program = typeof(BenchProgram).Assembly.Location;
+        var directory = Path.GetDirectoryName(program)!;
+        var start = new ProcessStartInfo(DotnetHost()) { UseShellExecute = false };
+        foreach (var arg in (string[])["exec",
+            "--runtimeconfig", Path.Combine(directory, "TaskChat.Web.runtimeconfig.json"),
+            "--depsfile", Path.Combine(directory, "TaskChat.Bench.deps.json"),
+            program])
         {
-            start.ArgumentList.Add(typeof(BenchProgram).Assembly.Location);
+            start.ArgumentList.Add(arg);
         }
 
         return start;
+    }
+
+    /// <summary>The dotnet host running this program: the runtime lives in its shared/ folder.</summary>
+    private static string DotnetHost()
+    {
+        if (Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet")
+        {
+            return path;
+        }
+
+        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        return Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
     }
 
     public async ValueTask DisposeAsync()
