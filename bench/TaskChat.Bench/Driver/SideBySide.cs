@@ -67,7 +67,7 @@ internal static class SideBySide
             var result = await StreamingScenario.RunAsync(server, db, database.WorkerPidsAsync, tokens, streams, plan);
             results.Add(result);
             step($"{server.Name} N = {streams}: token p50 {result.TokenLatency.P50Ms:0.00} ms, p99 {result.TokenLatency.P99Ms:0.00} ms, first token p99 {result.FirstToken.P99Ms:0.00} ms, " +
-                $"{result.TokensPerSecond:N0} tokens/s, {result.Failures} failed, other processes {result.OtherCores:0.00} cores" + (result.LastFailure is { } why ? $" (last: {why})" : ""));
+                $"{result.TokensPerSecond:N0} tokens/s, {result.Failures} failed, other processes {result.OtherCores:0.00} cores, {result.WarmUpRounds} warm-up rounds" + (result.LastFailure is { } why ? $" (last: {why})" : ""));
         }
 
         return results;

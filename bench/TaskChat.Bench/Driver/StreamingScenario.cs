@@ -31,8 +31,9 @@ internal static class StreamingScenario
 
             var connected = await server.StatsAsync(fullGc: true);
 
-            // Warm-up: every client's first turn (which also creates its conversation) is not measured.
-            await Task.WhenAll(clients.Select(client => client.RunTurnAsync(TurnRecorder.Discard(), plan.TurnTimeout)));
+            // Warm-up, not measured: every client's first turns (the first also creates its
+            // conversation), until the server's JIT has settled.
+            var warmUpRounds = await JitSettle.WarmUpAsync([server], clients, plan.TurnTimeout);
 
             await Task.Delay(StatsSettle);
             var databaseBefore = database is null ? null : await database.ReadCountersAsync();
@@ -70,6 +71,7 @@ internal static class StreamingScenario
                 server.Name,
                 streams,
                 clients.Count,
+                warmUpRounds,
                 seconds,
                 Latency.From(tokenLatencies),
                 Latency.From(firstTokens),

@@ -81,8 +81,10 @@ internal static class TwoNodeScenario
             senders = await ConnectAllAsync(a, tokens, plan, budget);
             onA = await ConnectAllAsync(a, tokens, plan, budget);
             onB = await ConnectAllAsync(b, tokens, plan, budget);
-            // Warm-up: each sender's first turn makes its conversation, which the watchers then follow.
+            // Warm-up: each sender's first turn makes its conversation; then watchers that record
+            // nothing follow the turns until both nodes' JIT has settled.
             await Task.WhenAll(senders.Select(client => client.RunTurnAsync(TurnRecorder.Discard(), plan.TurnTimeout)));
+            await WarmUpWatchersAsync(a, b, senders, onA, onB, plan);
             var turnLength = plan.Model.TurnDuration + TimeSpan.FromMilliseconds(50);
             var startAt = TokenStamp.NowMicros() + 1_500_000; // time for every watcher to subscribe
             var windowStart = startAt + StreamingScenario.Micros(turnLength);
@@ -118,6 +120,21 @@ internal static class TwoNodeScenario
             await stopWatching.CancelAsync();
             await Connections.CloseAsync([.. senders, .. onA, .. onB], plan.ConnectBatch);
         }
+    }
+
+    private static async Task WarmUpWatchersAsync(
+        ServerProcess a, ServerProcess b, List<StreamClient> senders, List<StreamClient> onA, List<StreamClient> onB, BenchPlan plan)
+    {
+        using var stop = new CancellationTokenSource();
+        var never = new WatchRecorder(long.MaxValue, long.MaxValue);
+        var watching = senders.SelectMany((sender, i) => new[]
+        {
+            onA[i].WatchAsync(sender.ConversationId!.Value, never, stop.Token),
+            onB[i].WatchAsync(sender.ConversationId!.Value, never, stop.Token),
+        }).ToList();
+        await JitSettle.WarmUpAsync([.. new[] { a, b }.Distinct()], senders, plan.TurnTimeout);
+        await stop.CancelAsync();
+        await Task.WhenAll(watching).WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     private static TwoNodeResult Summarize(

@@ -21,6 +21,7 @@ internal sealed record StreamingResult(
     string System,
     int Streams,
     int Connected,
+    int WarmUpRounds,
     double WindowSeconds,
     Latency TokenLatency,
     Latency FirstToken,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 
 namespace TaskChat.Bench.Servers;
 
@@ -11,7 +12,8 @@ internal sealed record ServerStats(
     double CpuSeconds,
     long Turns,
     long Tokens,
-    long TurnDbWrites)
+    long TurnDbWrites,
+    double JitSeconds)
 {
     /// <param name="fullGc">
     /// Collect everything first (blocking, compacting, twice around the finalizers), so the heap
@@ -35,6 +37,7 @@ internal sealed record ServerStats(
             process.TotalProcessorTime.TotalSeconds,
             metrics.Turns,
             metrics.Tokens,
-            metrics.TurnDbWrites);
+            metrics.TurnDbWrites,
+            JitInfo.GetCompilationTime().TotalSeconds);
     }
 }
