@@ -39,7 +39,7 @@ internal sealed record BenchPlan(
           dotnet run -c Release --project bench/TaskChat.Bench -- [--quick] [options]
 
           --quick             N = 10, 100; 6 s windows; 1,000 idle connections; two nodes at N = 1, 50;
-                              growth to 100,000 messages; prints only (about 3 min)
+                              growth to 100,000 messages; prints only (about 4 min)
           (default)           N = 10, 100, 300, 500; 20 s windows; 10,000 idle connections; two nodes
                               at N = 1, 50, 200; growth to 1M messages; writes the report
           --sections idle,streaming,twonode,growth

@@ -58,7 +58,7 @@ internal static class MarkdownReport
         Line();
         Line($"```bash");
         Line($"dotnet run -c Release --project bench/TaskChat.Bench              # full run (about {Math.Ceiling(run.Took.TotalMinutes):0} min), rewrites this file");
-        Line($"dotnet run -c Release --project bench/TaskChat.Bench -- --quick   # about 3 minutes, smaller sizes, prints the tables only");
+        Line($"dotnet run -c Release --project bench/TaskChat.Bench -- --quick   # about 4 minutes, smaller sizes, prints the tables only");
         Line($"dotnet run -c Release --project bench/TaskChat.Bench -- --sections twonode,growth   # only some sections: idle, streaming, twonode, growth");
         Line($"dotnet run -c Release --project bench/TaskChat.Bench -- --help    # options (N, pace, window, PostgreSQL admin login)");
         Line($"```");
